@@ -1,0 +1,216 @@
+"""Resolving the toponyms of a document in context. Texts are invented reports in our own
+words about places that real reports name; coordinates are the places' true locations."""
+import pytest
+
+from warlog.places import Context, Toponym
+
+from .conftest import km, toponyms_in
+
+pytestmark = pytest.mark.slow
+
+LEVANT_REPORT = (
+    "Government forces said on Friday that Deir Ezzor city was fully in their hands, while "
+    "jets hit convoys leaving for al-Bukamal. Across the frontier, Iraqi units took Qaim and "
+    "swept the last villages of western Anbar. In Raqqa, the SDF held its positions, and an "
+    "envoy flew from Tehran to Beirut and on to Damascus. Near Quneitra, rebels attacked "
+    "Hader, a Druze village in Quneitra province, after shelling that Israel watched from the "
+    "occupied Golan. Fighting was also reported in Deir Ezzor province."
+)
+LEVANT_SPANS = [
+    ("Deir Ezzor", "city"), ("al-Bukamal", None), ("Qaim", None), ("western Anbar", None),
+    ("Raqqa", None), ("Tehran", None), ("Beirut", None), ("Damascus", None), ("Quneitra", None),
+    ("Hader", None), ("Quneitra", "province"), ("Israel", None), ("occupied Golan", None),
+    ("Deir Ezzor", "province"),
+]
+
+WAR_REPORT = (
+    "Columns moved from Baghdad towards Mosul as the offensive began; Bartila fell after a day. "
+    "Earlier campaigns had left Fallujah, Ramadi and Tikrit in ruins, and a raid on Kirkuk "
+    "shook the city while Rutbah was briefly overrun. In Syria, militias gathered around "
+    "Aleppo, Hama and Homs, in Idlib and in Ghouta; families fled Daraya, Manbij and Tal Abyad. "
+    "Pilgrims bound for Mecca and officials in Moscow watched. Police raided a flat in "
+    "Diyarbakır, prosecutors in Manhattan filed charges, a speech was given in London, and the "
+    "Knesset debated East Jerusalem and Jerusalem. A militant leader hid in Derna. Shrines in "
+    "Sayyidah Zainab were guarded, and officials in Washington said nothing."
+)
+WAR_NAMES = [
+    "Baghdad", "Mosul", "Bartila", "Fallujah", "Ramadi", "Tikrit", "Kirkuk", "Rutbah", "Syria",
+    "Aleppo", "Hama", "Homs", "Idlib", "Ghouta", "Daraya", "Manbij", "Tal Abyad", "Mecca",
+    "Moscow", "Diyarbakır", "Manhattan", "London", "East Jerusalem", "Jerusalem", "Derna",
+    "Sayyidah Zainab", "Washington",
+]
+
+# True locations of the towns, facts from any atlas.
+TOWNS = {
+    "Deir Ezzor": (35.34, 40.14), "al-Bukamal": (34.45, 40.92), "Qaim": (34.39, 40.99),
+    "Raqqa": (35.95, 39.01), "Tehran": (35.69, 51.39), "Beirut": (33.89, 35.50),
+    "Damascus": (33.51, 36.29), "Quneitra": (33.13, 35.82), "Hader": (33.27, 35.86),
+    "Baghdad": (33.31, 44.37), "Mosul": (36.34, 43.13), "Bartila": (36.35, 43.38),
+    "Fallujah": (33.35, 43.78), "Ramadi": (33.42, 43.30), "Tikrit": (34.60, 43.68),
+    "Kirkuk": (35.47, 44.39), "Rutbah": (33.04, 40.28), "Aleppo": (36.20, 37.16),
+    "Hama": (35.13, 36.75), "Homs": (34.73, 36.71), "Idlib": (35.93, 36.63),
+    "Ghouta": (33.55, 36.40), "Daraya": (33.46, 36.24), "Manbij": (36.53, 37.95),
+    "Tal Abyad": (36.70, 38.95), "Mecca": (21.42, 39.83), "Moscow": (55.76, 37.62),
+    "Diyarbakır": (37.91, 40.22), "Manhattan": (40.78, -73.97), "London": (51.51, -0.13),
+    "East Jerusalem": (31.78, 35.23), "Jerusalem": (31.77, 35.21), "Derna": (32.77, 22.64),
+    "Sayyidah Zainab": (33.44, 36.34), "Washington": (38.90, -77.04),
+    "occupied Golan": (33.00, 35.78), "Ankara": (39.93, 32.86),
+}
+
+
+@pytest.fixture(scope="module")
+def levant(gazetteer):
+    tops = toponyms_in(LEVANT_REPORT, LEVANT_SPANS)
+    # Hader lies in the Quneitra province named right after it.
+    ctx = Context(countries=["SYR", "IRQ"], container={9: 10})
+    return tops, gazetteer.resolve(tops, ctx)
+
+
+@pytest.fixture(scope="module")
+def war(gazetteer):
+    tops = toponyms_in(WAR_REPORT, [(n, None) for n in WAR_NAMES])
+    return tops, gazetteer.resolve(tops, Context(countries=["IRQ", "SYR", "IRN", "USA"]))
+
+
+def _check_towns(tops, results):
+    checked = 0
+    for t, r in zip(tops, results):
+        if t.text in TOWNS and t.hint != "province":
+            assert r is not None, t.text
+            lat, lon = TOWNS[t.text]
+            assert km(r.place, lat, lon) < 30, (t.text, r.place)
+            checked += 1
+    return checked
+
+
+def test_levant_towns_resolve_within_30_km(levant):
+    assert _check_towns(*levant) == 10
+
+
+def test_war_report_towns_resolve_within_30_km(war):
+    assert _check_towns(*war) == 26
+
+
+def test_hader_is_the_quneitra_village_not_the_aleppo_hamlet(levant):
+    tops, res = levant
+    hader = res[9]
+    assert hader.place.place_id == "wl:hader-quneitra"
+    assert hader.place.admin1 == "Al Qunayţirah"
+    # The hamlet near Aleppo that also answers to "Hader" is a candidate, and loses.
+    losers = {p.place_id: score for p, score, _ in hader.candidates[1:]}
+    assert "gn:170137" in losers and losers["gn:170137"] < hader.candidates[0][1]
+
+
+def test_hader_in_quneitra_wins_even_without_our_countries(gazetteer):
+    text = "Shells fell on Hader in Quneitra province."
+    tops = toponyms_in(text, [("Hader", None), ("Quneitra", "province")])
+    res = gazetteer.resolve(tops, Context(container={0: 1}))
+    assert res[0].place.place_id == "wl:hader-quneitra"
+    assert "inside Al Qunayţirah" in res[0].candidates[0][2]
+
+
+def test_province_hint_gives_the_admin1(levant):
+    tops, res = levant
+    assert res[10].place.feature == "admin1" and res[10].place.name == "Al Qunayţirah"
+    assert res[13].place.feature == "admin1" and res[13].place.name == "Dayr az Zawr"
+    assert res[13].precision == 3
+
+
+def test_city_hint_and_bare_name_give_the_city(levant):
+    tops, res = levant
+    assert res[0].place.feature == "city" and res[0].precision == 1
+    assert res[8].place.feature == "city"  # "Near Quneitra": the town
+
+
+def test_direction_word_keeps_the_unit(levant):
+    tops, res = levant
+    anbar = res[3]
+    assert anbar.place.feature == "admin1" and anbar.place.country3 == "IRQ"
+    assert anbar.place.name == "Al Anbār"
+
+
+def test_occupied_golan_is_the_region(levant):
+    tops, res = levant
+    assert res[12].place.place_id == "wl:golan-heights"
+
+
+def test_whole_phrase_beats_direction_word(war):
+    tops, res = war
+    east = res[WAR_NAMES.index("East Jerusalem")]
+    assert east.place.name == "East Jerusalem" and east.precision == 1
+
+
+@pytest.mark.parametrize(
+    "name, feature, country3",
+    [
+        ("Syria", "country", "SYR"), ("Iraq", "country", "IRQ"), ("Lebanon", "country", "LBN"),
+        ("Iran", "country", "IRN"), ("Yemen", "country", "YEM"), ("Turkey", "country", "TUR"),
+        ("Egypt", "country", "EGY"), ("Libya", "country", "LBY"), ("Israel", "country", "ISR"),
+        ("Saudi Arabia", "country", "SAU"), ("United States", "country", "USA"),
+        ("America", "country", "USA"), ("Russia", "country", "RUS"), ("China", "country", "CHN"),
+        ("Afghanistan", "country", "AFG"), ("Pakistan", "country", "PAK"),
+        ("Germany", "country", "DEU"), ("Anbar", "admin1", "IRQ"), ("Ninawa", "admin1", "IRQ"),
+        ("Damascus countryside", "admin1", "SYR"), ("Kurdistan Region", "region", "IRQ"),
+        ("Sinai", "region", "EGY"), ("Western Desert", "desert", "EGY"),
+        ("Nineveh Plains", "region", "IRQ"), ("Eastern Ghouta", "region", "SYR"),
+        ("Middle East", "region", None),
+    ],
+)
+def test_countries_units_and_regions(gazetteer, name, feature, country3):
+    res = gazetteer.resolve([Toponym(name, 0, len(name))], Context())[0]
+    assert res is not None
+    assert (res.place.feature, res.place.country3) == (feature, country3)
+
+
+def test_unknown_name_is_none_and_leaves_the_others_alone(gazetteer):
+    names = ["Mosul", "Qxzwvtown", "Kirkuk"]
+    tops = [Toponym(n, 0, len(n)) for n in names]
+    with_unknown = gazetteer.resolve(tops, Context(countries=["IRQ"]))
+    without = gazetteer.resolve([tops[0], tops[2]], Context(countries=["IRQ"]))
+    assert with_unknown[1] is None
+    assert with_unknown[0].place == without[0].place
+    assert with_unknown[2].place == without[1].place
+
+
+def test_container_picks_the_homonym(gazetteer):
+    # "Damascus, Maryland": the container outweighs the Syrian capital's size.
+    text = "Storms flooded Damascus, Maryland, overnight."
+    tops = toponyms_in(text, [("Damascus", None), ("Maryland", None)])
+    res = gazetteer.resolve(tops, Context(container={0: 1}))
+    assert res[0].place.country2 == "US" and res[0].place.admin1 == "Maryland"
+    alone = gazetteer.resolve(tops[:1], Context())
+    assert alone[0].place.country2 == "SY"
+
+
+def test_document_countries_pick_the_homonym(gazetteer):
+    tripoli = [Toponym("Tripoli", 0, 7)]
+    assert gazetteer.resolve(tripoli, Context(countries=["LBN"]))[0].place.country2 == "LB"
+    assert gazetteer.resolve(tripoli, Context(countries=["LBY"]))[0].place.country2 == "LY"
+
+
+def test_scores_are_explained(levant):
+    tops, res = levant
+    qaim = res[2]
+    assert 0.5 < qaim.score <= 1.0
+    place, total, why = qaim.candidates[0]
+    assert place == qaim.place
+    assert "our alias" in why and "in IRQ" in why
+    assert [c[1] for c in qaim.candidates] == sorted((c[1] for c in qaim.candidates), reverse=True)
+
+
+def test_possessive_and_article_forms(gazetteer):
+    tops = [Toponym("Egypt's", 0, 7), Toponym("Al-Qa'im", 10, 18), Toponym("the Sinai", 20, 29)]
+    res = gazetteer.resolve(tops, Context(countries=["EGY"]))
+    assert res[0].place.country3 == "EGY" and res[0].place.feature == "country"
+    assert km(res[1].place, 34.39, 40.99) < 30
+    assert res[2].place.place_id == "wl:sinai"
+
+
+def test_leading_article_is_not_a_direction(gazetteer):
+    res = gazetteer.resolve([Toponym("the Golan", 0, 9)], Context(countries=["SYR"]))[0]
+    assert res.place.place_id == "wl:golan-heights" and res.precision == 3
+
+
+def test_countries_may_be_given_as_iso2(gazetteer):
+    tripoli = [Toponym("Tripoli", 0, 7)]
+    assert gazetteer.resolve(tripoli, Context(countries=["LB"]))[0].place.country2 == "LB"

@@ -1,0 +1,340 @@
+"""The `warlog` command: a thin layer over the library. Commands parse options, call library
+functions and turn warlog's exceptions into one-line errors.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+
+import click
+
+from .about import __version__
+from .errors import Errors, InputError, WarlogError
+from .record import MODALITIES
+
+STORE_HELP = "SQLite store to use (default: warlog.db; env WARLOG_STORE)."
+EVENT_FORMATS = ("table", "csv", "json", "jsonl", "geojson")
+EXPORT_FORMATS = ("acled-csv", "plover-jsonl", "geojson", "jsonl", "csv", "json")
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    from .dates import parse_iso
+
+    try:
+        return parse_iso(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def store_option(f):
+    return click.option("--store", "store_path", default="warlog.db", envvar="WARLOG_STORE", show_default=True,
+                        type=click.Path(dir_okay=False), help=STORE_HELP)(f)
+
+
+def filter_options(f):
+    """The same filters on every command that reads events (like sqlite-utils' output_options)."""
+    options = [
+        click.option("--since", callback=_date, metavar="DATE", help="Events on or after this day (YYYY-MM-DD)."),
+        click.option("--until", callback=_date, metavar="DATE", help="Events on or before this day."),
+        click.option("--country", multiple=True, help="ISO3 code or country name; repeat for several."),
+        click.option("--admin1", help="First-level region (province, governorate)."),
+        click.option("--location", help="Place name contains this."),
+        click.option("--actor", help="Actor on either side: name contains this, or an actor id."),
+        click.option("--actor-type", type=click.IntRange(1, 8), help="ACLED inter code of an actor on either side."),
+        click.option("--type", "types", multiple=True, help="PLOVER type, ACLED event type or sub-event type."),
+        click.option("--modality", multiple=True, type=click.Choice(MODALITIES), help="Keep these modalities."),
+        click.option("--text", help="Full-text search over quotes, actors and places."),
+        click.option("--min-fatalities", type=click.IntRange(0), help="At least this many dead (best estimate)."),
+        click.option("--max-geo-precision", type=click.IntRange(1, 3), help="Drop coarser places (3 = province)."),
+        click.option("--source", help="Publisher, URL or file contains this."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _filter(kw):
+    from .filters import EventFilter
+
+    return EventFilter(since=kw.pop("since"), until=kw.pop("until"), country=list(kw.pop("country")),
+                       admin1=kw.pop("admin1"), location=kw.pop("location"), actor=kw.pop("actor"),
+                       actor_type=kw.pop("actor_type"), type=list(kw.pop("types")), modality=list(kw.pop("modality")),
+                       text=kw.pop("text"), min_fatalities=kw.pop("min_fatalities"),
+                       max_geo_precision=kw.pop("max_geo_precision"), source=kw.pop("source"))
+
+
+def errors_as_messages(f):
+    """warlog's own errors become a one-line message and exit status 1, never a traceback."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except WarlogError as exc:
+            raise click.ClickException(str(exc)) from exc
+    return wrapper
+
+
+def _open(path):
+    from .store import Store
+
+    return Store(path)
+
+
+def _write(records, fmt: str, out) -> int:
+    from .export import WRITERS
+
+    if fmt not in WRITERS:
+        raise WarlogError(Errors.E302.format(fmt=fmt, choices=", ".join(WRITERS)))
+    return WRITERS[fmt](records, out)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="warlog")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
+def cli(verbose):
+    """warlog: turn conflict reporting into a structured, geolocated, sourced event log.
+
+    \b
+    Example:
+        warlog ingest examples/ && warlog events --type Battles
+    """
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_option
+@click.option("--published", callback=_date, metavar="DATE", help="Publication date for documents that state none.")
+@click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1), help="Worker processes.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor knowledge base (JSONL); repeat for several.")
+@click.option("--max-size", default=20, show_default=True, type=click.IntRange(1), help="Largest file to read, in MB.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@errors_as_messages
+def ingest(paths, store_path, published, workers, actor_files, max_size, progress):
+    """Read articles (files or folders) into the store and extract their events.
+
+    Reads .txt .md .html .htm .jsonl and RSS/Atom feeds. Unchanged documents are skipped;
+    a changed document replaces its old events. Bad files are reported one per line.
+
+    \b
+    Example:
+        warlog ingest examples/ reports/2017-11-03.html --published 2017-11-03
+    """
+    from .ingest import ingest as run
+
+    if progress is None:
+        progress = sys.stderr.isatty()
+    with _open(store_path) as store:
+        report = run(paths, store, published=published, workers=workers, max_bytes=max_size * 1_000_000,
+                     actor_files=tuple(actor_files), progress=progress)
+    for line in report.skipped + report.problems:
+        click.echo(f"skipped: {line}", err=True)
+    click.echo(f"warlog: {report.summary()}", err=True)
+    if report.stored == 0 and (report.skipped or report.problems or report.files):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--published", callback=_date, metavar="DATE", help="Publication date for documents that state none.")
+@click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(("jsonl", "json", "table")))
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor knowledge base (JSONL).")
+@errors_as_messages
+def extract(files, published, fmt, actor_files):
+    """Print the events of articles, without a store ("-" reads standard input).
+
+    \b
+    Example:
+        warlog extract report.txt --published 2017-11-03 --format table
+        cat batch.jsonl | warlog extract - --format jsonl
+    """
+    from .documents import read_path
+    from .pipeline import Extractor
+
+    docs, failed = [], 0
+    for path in files:
+        problems: list[str] = []
+        try:
+            docs += read_path(path, published=published, problems=problems)
+        except InputError as exc:
+            click.echo(f"skipped: {exc}", err=True)
+            failed += 1
+        for line in problems:
+            click.echo(f"skipped: {line}", err=True)
+    if not docs:
+        sys.exit(1)
+    extractor = Extractor(actor_files=actor_files)
+    records = [ev.to_dict() for _, events in extractor.extract_many(docs) for ev in events]
+    _write(records, fmt, sys.stdout)
+
+
+@cli.command()
+@store_option
+@filter_options
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(EVENT_FORMATS))
+@click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--offset", default=0, type=click.IntRange(0), help="Skip this many first.")
+@errors_as_messages
+def events(store_path, fmt, limit, offset, **kw):
+    """List stored events, filtered.
+
+    \b
+    Example:
+        warlog events --country IRQ --since 2017-11-01 --type Battles --modality asserted
+        warlog events --actor "Islamic State" --format geojson > isis.geojson
+    """
+    from . import countries
+
+    flt = _filter(kw)
+    with _open(store_path) as store:
+        records = store.events(flt, limit=limit, offset=offset, countries=countries.iso3)
+    _write(records, fmt, sys.stdout)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@store_option
+@filter_options
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="acled-csv: ACLED's 31 columns then warlog's; plover-jsonl; geojson; jsonl; json.")
+@errors_as_messages
+def export(out, store_path, fmt, **kw):
+    """Export stored events to a file ("-" for standard output).
+
+    \b
+    Example:
+        warlog export events.csv --format acled-csv --country SYR --since 2018-01-01
+    """
+    from . import countries
+
+    flt = _filter(kw)
+    with _open(store_path) as store:
+        records = store.events(flt, countries=countries.iso3)
+    if out == "-":
+        n = _write(records, fmt, sys.stdout)
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            n = _write(records, fmt, f)
+    click.echo(f"warlog: {n} events written to {out} ({fmt})", err=True)
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(("table", "json")))
+@errors_as_messages
+def actors(store_path, fmt):
+    """List the actors of the stored events, with how often each acts and is acted on.
+
+    \b
+    Example:
+        warlog actors --format json
+    """
+    from .record import ACTOR_TYPES
+
+    with _open(store_path) as store:
+        rows = store.actors()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'actor':40}  {'type':22}  {'country':7}  {'acts':>4}  {'hit':>4}  id")
+    for r in rows:
+        kind = ACTOR_TYPES.get(r["type"] or 0, "")
+        click.echo(f"{(r['canonical'] or '')[:40]:40}  {kind[:22]:22}  {r['country'] or '':7}  "
+                   f"{r['as_actor']:>4}  {r['as_recipient']:>4}  {r['actor_id'] or ''}")
+
+
+@cli.command()
+@click.argument("event_id")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the event record as JSON.")
+@errors_as_messages
+def show(event_id, store_path, as_json):
+    """Show one event: its fields, its quote in context and where each field came from.
+
+    \b
+    Example:
+        warlog show 3f2a9c0d1e4b5a67
+    """
+    with _open(store_path) as store:
+        rec = store.event(event_id)
+        doc = store.document(rec["doc_id"])
+    if as_json:
+        click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+        return
+    from .show import render
+
+    click.echo(render(rec, doc))
+
+
+@cli.command()
+@store_option
+@errors_as_messages
+def documents(store_path):
+    """List stored documents with their publication dates and event counts."""
+    with _open(store_path) as store:
+        rows = store.documents()
+    for r in rows:
+        click.echo(f"{r['doc_id']}  {r['published'] or '?':10}  {r['event_count']:>3} events  "
+                   f"{r['title'] or ''}  [{r['source']}]")
+
+
+@cli.command()
+@store_option
+@click.option("--since", help="Only deletions at or after this time (ISO).")
+@errors_as_messages
+def deletions(store_path, since):
+    """List events removed because their document changed (event id, document, time, reason)."""
+    with _open(store_path) as store:
+        for r in store.deletions(since):
+            click.echo(f"{r['event_id']}  {r['doc_id']}  {r['deleted_at']}  {r['reason']}")
+
+
+@cli.command()
+@store_option
+@errors_as_messages
+def check(store_path):
+    """Check the store's integrity; exit 1 if anything is wrong."""
+    with _open(store_path) as store:
+        problems = store.integrity()
+        stats = store.stats()
+    for p in problems:
+        click.echo(f"problem: {p}", err=True)
+    click.echo(f"warlog: {stats['documents']} documents, {stats['events']} events, {stats['deletions']} deletions; "
+               + ("ok" if not problems else f"{len(problems)} problems"))
+    if problems:
+        sys.exit(1)
+
+
+@cli.group()
+def gazetteer():
+    """Manage the place index built from GeoNames data at install time."""
+
+
+@gazetteer.command("build")
+@click.option("--path", type=click.Path(dir_okay=False), help="Where to write it (default: the cache path).")
+@errors_as_messages
+def gazetteer_build(path):
+    """Build (or rebuild) the gazetteer index."""
+    from .places.build import build, default_path
+
+    target = path or default_path()
+    build(target)
+    click.echo(f"warlog: gazetteer index at {target}", err=True)
+
+
+@cli.command()
+@click.option("--quick", is_flag=True, help="Fewer repetitions and smaller corpora.")
+@click.option("--json", "as_json", type=click.Path(dir_okay=False), help="Also write the figures as JSON.")
+@errors_as_messages
+def bench(quick, as_json):
+    """Measure speed and memory: pipeline against spaCy alone, start-up, peak RSS."""
+    from .bench import run
+
+    run(quick=quick, json_path=as_json)

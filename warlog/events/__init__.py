@@ -1,0 +1,645 @@
+"""Events in a sentence: triggers from the lexicon, their arguments, merged where the parse says
+they are one event ("killed ... during a police raid"), then typed, located, dated and weighed.
+
+DOCS: DESIGN.md, "Pipeline" and "The event record". Entry point: `EventFinder.find`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from spacy.tokens import Span, Token
+
+from .. import countries
+from ..mentions import Mention, Mentions
+from ..record import ActorRef, Attribution, DateValue, Event, Location
+from . import acled, lexicon
+from .fatalities import fatalities_of
+from .lexicon import Lexicon, Trigger
+from .modality import modality_of, tense_of
+from .roles import Args, noun_args, preps, subject, verb_args, with_conjuncts
+
+VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
+# When frames merge, the more specific class names the event ("killed during a raid" is a raid).
+CLASS_PRIORITY = ("territory", "abduct", "sexual", "riot", "protest", "fight", "raid", "attack", "arrest", "loot",
+                  "intercept", "death")
+ANY_ACTOR_NEEDED = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten",
+                    "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade"}
+PRECISION_BY_FEATURE = {"country": 3, "admin1": 3, "region": 3, "admin2": 2}
+# Nouns that stand for the actor named after them: "fighters from the Badr Corps", "a column of
+# the PMU", "positions of the YPG", "a PKK safe house".
+PLACE_HEADS = {"city", "town", "village", "province", "governorate", "district", "region", "countryside", "area",
+               "outskirts", "suburbs", "camp", "neighbourhood", "neighborhood"}
+# Finer places first when two are equally tied to the event ("in Iraq ... near Mosul").
+SPECIFICITY = {"landmark": 6, "village": 5, "town": 5, "city": 4, "admin2": 3, "region": 2, "admin1": 2, "country": 1}
+TARGET_PREPS = {"on", "at", "against", "among", "next to", "near", "outside", "targeting", "into", "inside"}
+HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house", "home", "headquarters", "office",
+                "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
+                "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
+PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
+VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction"}
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    entry: Trigger
+    anchor: Token
+    args: Args
+    classes: list[str] = field(default_factory=list)
+    means: str | None = None
+    fatal: bool = False
+    members: list[Token] = field(default_factory=list)  # triggers merged into this frame
+    victims: list[Token] = field(default_factory=list)  # who died, for fatal triggers
+
+    @property
+    def cls(self) -> str:
+        for c in CLASS_PRIORITY:
+            if c in self.classes:
+                return c
+        return self.classes[0]
+
+
+@dataclass
+class DocContext:
+    """What the event rules need to know about the whole document."""
+
+    doc_id: str
+    text: str
+    published: object  # datetime.date | None
+    kb: object
+    places: list  # Resolved | None per document toponym
+    resolve_date: object  # dates.resolve
+    last_date: DateValue | None = None  # the last explicit date in the current paragraph
+
+
+class EventFinder:
+    def __init__(self, kb, gazetteer, lex: Lexicon | None = None):
+        self.kb = kb
+        self.gazetteer = gazetteer
+        self.lex = lex or lexicon.load()
+
+    # --- triggers ---------------------------------------------------------------------------
+    def _trigger(self, tok: Token, ms: Mentions) -> Trigger | None:
+        if tok.pos_ == "VERB":
+            entries = self.lex.triggers_for(tok.lemma_.lower(), "VERB")
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ == "compound" or (ms is not None and tok.i in ms.by_token):
+                return None  # "attack helicopters", "Battle of Mosul" as a name
+            lemma = tok.lemma_.lower()
+            entries = self.lex.triggers_for(lemma, "NOUN")
+            if not entries and lemma.endswith("s"):
+                entries = self.lex.triggers_for(lemma[:-1], "NOUN")
+        else:
+            return None
+        for e in entries:
+            if self._fits(tok, e, ms):
+                return e
+        return None
+
+    def _fits(self, tok: Token, e: Trigger, ms: Mentions) -> bool:
+        kids = list(tok.children)
+        if e.particle and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in kids):
+            return False
+        if e.dobj and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == e.dobj for c in kids):
+            return False
+        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ == e.needs_prep for c in kids):
+            return False
+        if e.plural_only and tok.tag_ != "NNS":
+            return False
+        if e.needs_place and ms is not None:
+            objs = [c for c in kids if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            if not any(self._is_place(o, ms) for o in objs):
+                return False
+        if e.needs_event_verb:
+            head = tok.head
+            ok = head.pos_ in ("VERB", "AUX") and (self.lex.is_("event_verbs", head.lemma_.lower())
+                                                     or self.lex.is_("light_verbs", head.lemma_.lower()))
+            ok = ok or (tok.dep_ == "pobj" and head.dep_ == "agent")
+            if not ok:
+                return False
+        if e.needs_crowd and ms is not None:
+            subj = [c for c in kids if c.dep_ == "nsubj"]
+            if not any(self._is_crowd(x, ms) for x in subj):
+                return False
+        if e.needs_means:
+            lemmas = [c.lemma_.lower() for c in kids if c.dep_ in ("compound", "amod", "nmod")] + [tok.lemma_.lower()]
+            if len(lemmas) == 1 and not any(t.lemma_.lower() in self.lex.aerial_words for t in tok.sent):
+                return False
+        return True
+
+    def _is_crowd(self, tok: Token, ms: Mentions) -> bool:
+        """People, a crowd or a number of them: "thousands gathered", "protesters gathered"."""
+        if tok.like_num or tok.lower_ in self.lex.vague_numbers or tok.lemma_.lower() in ("thousand", "hundred", "ten", "dozen"):
+            return True
+        m = ms.at(tok)
+        return m is not None and m.actor is not None and m.actor.type in (5, 6, 7)
+
+    def _is_place(self, tok: Token, ms: Mentions) -> bool:
+        m = ms.at(tok)
+        if m is not None:
+            return m.kind == "place"
+        if self.lex.is_("territory_words", tok.lemma_.lower()):
+            return True
+        return any(ms.at(c) is not None and ms.at(c).kind == "place" for c in tok.subtree)
+
+    # --- frames -----------------------------------------------------------------------------
+    def frames(self, sent: Span, ms: Mentions) -> list[Frame]:
+        frames = []
+        for tok in sent:
+            e = self._trigger(tok, ms)
+            if e is None:
+                continue
+            if tok.pos_ == "VERB":
+                args, anchor = verb_args(tok, e, self.lex), tok
+            else:
+                if self._inside_frame_noun(tok):
+                    continue  # "videos of explosions", "fears of an offensive": not an event report
+                args = noun_args(tok, e, self.lex)
+                anchor = self._noun_anchor(tok)
+                self._host_args(tok, args)
+            means = None  # found from the event's own words in _event, the trigger's default last
+            victims = list(args.patients) if e.fatal else []
+            frames.append(Frame(tok, e, anchor, args, [e.cls], means, e.fatal, [tok], victims))
+        return self._merge(frames)
+
+    def _noun_anchor(self, noun: Token) -> Token:
+        """The verb whose clause a noun event sits in, when the verb only carries it: "launched an
+        offensive", "a bomb exploded", "the battle is in full swing"."""
+        head = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "attr") and head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            if lemma == "be" or self.lex.is_("light_verbs", lemma) or self.lex.is_("event_verbs", lemma):
+                return head
+        return noun
+
+    def _host_args(self, noun: Token, args: Args) -> None:
+        """A noun event hung on a verb by a preposition takes that verb's subject as actor and its
+        places: "an official went to Damascus for a meeting"; "ISIS claimed responsibility for
+        the attack" (the claimant is the attacker)."""
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return
+        holder = noun.head.head
+        if holder.lemma_.lower() in ("responsibility", "credit") and holder.head.lemma_.lower() in ("claim", "take", "accept", "bear"):
+            holder = holder.head
+        elif holder.pos_ != "VERB":
+            return
+        if any(c.dep_ == "auxpass" for c in holder.children) or self._trigger(holder, None):
+            return
+        subj, passive = subject(holder)
+        if not passive and not args.actors:
+            args.actors += subj
+        for p, o in preps(holder):
+            if o.i != noun.i:
+                args.places.append((o, p))
+
+    def _inside_frame_noun(self, noun: Token) -> bool:
+        head = noun.head
+        return noun.dep_ == "pobj" and head.lower_ in ("of", "about") and self.lex.is_("frame_nouns", head.head.lemma_.lower())
+
+    def _means_key(self, name: str) -> str | None:
+        return self.lex.means_of(name.split()) or (name if name in self.lex.means else None)
+
+    def _merge(self, frames: list[Frame]) -> list[Frame]:
+        by_tok = {f.trigger.i: f for f in frames}
+        merged_into: dict[int, Frame] = {}
+        for f in frames:
+            host = self._host(f, by_tok)
+            if host is None or host is f:
+                continue
+            seen, h = {f.trigger.i}, host  # refuse a merge that would close a loop (a into b into a)
+            while h.trigger.i in merged_into and h.trigger.i not in seen:
+                seen.add(h.trigger.i)
+                h = merged_into[h.trigger.i]
+            if h.trigger.i not in seen:
+                merged_into[f.trigger.i] = host
+        out = []
+        for f in frames:
+            if f.trigger.i in merged_into:
+                host = merged_into[f.trigger.i]
+                while host.trigger.i in merged_into:  # chains: a -> b -> c
+                    host = merged_into[host.trigger.i]
+                host.args.extend(f.args)
+                host.classes += f.classes
+                host.means = host.means or f.means
+                host.fatal = host.fatal or f.fatal
+                host.victims += f.victims
+                host.members.append(f.trigger)
+            else:
+                out.append(f)
+        return out
+
+    def _host(self, f: Frame, by_tok: dict[int, Frame]) -> Frame | None:
+        """The frame this one is part of, if any: a noun event that is a role or a phrase of a
+        verb event ("killed during a raid", "hit by a car bomb", "died during a night of
+        clashes"), a participle or "when" clause of it ("exploded, killing 6"; "were killed when
+        artillery shelled the town"), a relative clause on it ("the attack that killed 16"), or
+        an interception of it ("fired a missile, and the Saudis say they intercepted it")."""
+        if f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "intercept", "riot", "protest"):
+            return None
+        t = f.trigger
+        for g in by_tok.values():
+            if g is f or g.entry.cls not in VIOLENT and g.entry.cls not in ("arrest", "loot", "riot", "protest"):
+                continue
+            if f.entry.cls == "intercept":
+                objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+                if g.trigger.i < t.i and g.entry.cls == "attack" and any(
+                        o.lower_ in ("it", "them") or self.lex.means_of([o.lemma_.lower()]) for o in objs):
+                    return g
+                continue
+            if t.pos_ != "VERB":
+                if t in g.args.context or t in g.args.actors or t in g.args.patients or any(t.i == p.i for p, _ in g.args.places):
+                    return g
+                if f.anchor.i == g.trigger.i or (g.trigger.pos_ == "VERB" and self._governs(g.trigger, t, 4)):
+                    return g
+            elif t.dep_ in ("relcl", "acl") and self._governs(g.trigger, t, 3):
+                return g  # "the attack (in the desert) that killed 16 police officers"
+            elif t.dep_ in ("advcl", "conj", "xcomp") and t.head in (g.trigger, g.anchor) and t.lemma_ != g.trigger.lemma_:
+                own = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+                when = any(c.dep_ == "mark" and c.lower_ in ("when", "as") for c in t.children)
+                if when or not own and (t.dep_ != "conj" or f.entry.fatal or g.entry.cls in ("attack", "fight")):
+                    return g
+        return None
+
+    @staticmethod
+    def _governs(head: Token, tok: Token, hops: int) -> bool:
+        for _ in range(hops):
+            tok = tok.head
+            if tok.i == head.i:
+                return True
+            if tok.dep_ not in ("pobj", "prep", "relcl", "acl", "compound", "amod"):
+                return False
+        return False
+
+    # --- events -----------------------------------------------------------------------------
+    def find(self, sent: Span, ms: Mentions, ctx: DocContext) -> list[Event]:
+        events = []
+        explicit = self._sentence_date(sent, ms, ctx)
+        for f in self.frames(sent, ms):
+            ev = self._event(f, sent, ms, ctx, explicit)
+            if ev is not None:
+                events.append(ev)
+        if explicit is not None and explicit.precision:
+            ctx.last_date = explicit
+        return events
+
+    def _sentence_date(self, sent: Span, ms: Mentions, ctx: DocContext) -> DateValue | None:
+        for m in ms.of_kind("date", sent):
+            v = ctx.resolve_date(m.text, ctx.published)
+            if v is not None and v.precision:
+                return v
+        return None
+
+    def _mentions_of(self, tok: Token, ms: Mentions, depth: int = 0) -> list[Mention]:
+        """The actor or place mentions a role-filler token stands for."""
+        m = ms.at(tok)
+        if m is not None:
+            if m.actor is not None and m.actor.actor_id:
+                return [m]  # "Erdogan, never a man to ...": the named actor, not the apposition
+            appos = [a for c in tok.children if c.dep_ == "appos" for a in with_conjuncts([c])]
+            refined = [x for a in appos for x in self._mentions_of(a, ms, depth + 1) if x.kind == "actor"]
+            return refined or [m]
+        if depth > 3:
+            return []
+        lemma = tok.lemma_.lower()
+        out: list[Mention] = []
+        if tok.like_num or tok.lower_ in self.lex.vague_numbers or lemma in ("ten", "dozen", "hundred", "thousand", "score", "number", "crowd"):
+            for p, o in preps(tok):  # "tens of thousands of people", "hundreds of protesters"
+                if p == "of":
+                    return self._mentions_of(o, ms, depth + 1)
+        if self.lex.is_("territory_words", lemma) or lemma in HOLDER_NOUNS:
+            for p, o in preps(tok):
+                if p in ("of", "from", "in", "belonging to", "held by"):
+                    out += self._mentions_of(o, ms, depth + 1)
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "poss") and ms.at(c) is not None:
+                out.append(ms.at(c))
+        for c in tok.children:
+            if c.dep_ == "appos":
+                out += self._mentions_of(c, ms, depth + 1)
+        return out
+
+    def _refs(self, tokens: list[Token], ms: Mentions, frame: Frame, places: list[tuple[Mention, int, str]],
+              role: str) -> list[ActorRef]:
+        refs: list[ActorRef] = []
+        for tok in with_conjuncts(tokens):
+            direct = ms.at(tok)
+            if direct is None and role == "actor":
+                key = self.lex.means_of([c.lemma_.lower() for c in tok.subtree if c.i <= tok.i][-3:])
+                if key:  # "hit by a car bomb": a weapon, not an actor; "Turkish jets": whose weapon
+                    frame.means = frame.means or key
+                    for c in tok.children:
+                        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i:
+                            m = ms.at(c)
+                            ref = m.actor if m is not None and m.kind == "actor" else self._modifier_actor(c, ms)
+                            if ref is not None:
+                                refs.append(ref)
+                    continue
+            if direct is None and tok.dep_ in ("amod", "compound", "nmod") and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+                ref = self._modifier_actor(tok, ms)
+                if ref is not None:  # "Israeli airstrike", "rebel offensive"
+                    refs.append(ref)
+                continue
+            if direct is None and tok.lower_ in PRONOUNS:
+                ref = self._antecedent(tok, ms)
+                if ref is not None:
+                    refs.append(ref)
+                continue
+            for m in self._mentions_of(tok, ms):
+                if m.kind == "place":
+                    places.append((m, 3, role))
+                    # a place acts only as itself: "Turkey shelled Afrin", not "Egypt's desert"
+                    if m is direct and m.actor is not None and frame.cls != "territory":
+                        refs.append(self._country_actor(m.actor, frame))
+                elif m.actor is not None:
+                    refs.append(m.actor)
+        out, seen = [], set()
+        for r in refs:
+            key = r.actor_id or r.name
+            if key not in seen:
+                seen.add(key)
+                out.append(r)
+        return out
+
+    def _modifier_actor(self, tok: Token, ms: Mentions) -> ActorRef | None:
+        span = (ms.offset + tok.idx, ms.offset + tok.idx + len(tok))
+        country = self.kb.country_of_adjective(tok.text)
+        if country:
+            force = self.kb.state_force(country, "military")
+            if force is not None:
+                return ActorRef(tok.text, force.id, force.name, force.type, force.country, span)
+        typed = self.kb.head_noun_info(tok.lemma_.lower())
+        if typed is not None:
+            return ActorRef(tok.text, None, typed.name, typed.type, None, span)
+        return None
+
+    def _antecedent(self, pron: Token, ms: Mentions) -> ActorRef | None:
+        """What "it", "they" or "he" stands for: the speaker when the pronoun is the subject of
+        reported speech ("the army declared that it had secured ..."), else the nearest actor
+        before it in this sentence or the previous one, subjects first."""
+        person = pron.lower_ in ("he", "she", "him", "her", "his")
+        verb = pron.head
+        for _ in range(4):
+            if verb.dep_ in ("ccomp", "xcomp") and self.lex.is_("speech_verbs", verb.head.lemma_.lower()):
+                for c in verb.head.children:
+                    if c.dep_ == "nsubj" and ms.at(c) is not None and ms.at(c).actor is not None:
+                        return ms.at(c).actor
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        sent = pron.sent
+        start = sent.start
+        if start > 0:
+            start = ms.doc[start - 1].sent.start
+        best = None
+        for m in ms.items:
+            if m.kind != "actor" or m.actor is None or not (start <= m.start < pron.i):
+                continue
+            is_person = m.label == "PERSON" or (m.actor.actor_id and getattr(self.kb.get(m.actor.actor_id), "kind", "") == "person")
+            if is_person != person:
+                continue
+            subj = ms.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+            key = (subj, m.start)
+            if best is None or key > best[0]:
+                best = (key, m)
+        return best[1].actor if best else None
+
+    def _habitual(self, f: Frame, sent: Span) -> bool:
+        """A pattern, not an event: "cells still carry out bombings", "have shelled the capital for
+        years", "has attacked the square before", "stepped up ambushes and bombings"."""
+        words = self.lex.words["habitual_words"]
+        for tok in (f.trigger, f.anchor):
+            for c in tok.children:
+                if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words:
+                    return True
+                if c.dep_ == "prep" and c.lower_ in ("for", "over", "in"):
+                    phrase = " ".join(t.lower_ for t in c.subtree)
+                    if phrase in words or any(phrase.endswith(w.split()[-1]) and phrase.startswith(w.split()[0]) for w in words if " " in w and w.split()[0] in ("for", "over", "in")):
+                        return True
+        head = f.anchor if f.anchor.i != f.trigger.i else f.trigger.head
+        if f.trigger.tag_ == "NNS" and head.pos_ == "VERB" and self.lex.is_("trend_verbs", head.lemma_.lower()):
+            return True
+        return False
+
+    def _is_person(self, tok: Token, ms: Mentions) -> bool:
+        """Victims are people: an actor mention, a number ("12 were killed") or a person noun."""
+        m = ms.at(tok)
+        if m is not None:
+            return m.kind == "actor"
+        if tok.like_num or tok.lower_ in self.lex.vague_numbers or tok.lemma_.lower() in ("people", "person"):
+            return True
+        return self.kb.head_noun_info(tok.lemma_.lower()) is not None
+
+    def _country_actor(self, ref: ActorRef, frame: Frame) -> ActorRef:
+        """A country acting in a violent event is its military ("Turkey shelled Afrin")."""
+        if frame.cls in VIOLENT and ref.country and ref.type == 1:
+            force = self.kb.state_force(ref.country, "military")
+            if force is not None:
+                return ActorRef(ref.name, force.id, force.name, force.type, force.country, ref.span)
+        return ref
+
+    def _event(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext, explicit: DateValue | None) -> Event | None:
+        lex = self.lex
+        places: list[tuple[Mention, int, str]] = []  # (mention, strength, why)
+        if self._habitual(f, sent):
+            return None
+        actors = self._refs(f.args.actors, ms, f, places, "actor")
+        recipients = self._refs(f.args.patients, ms, f, places, "recipient")
+        targets = []
+        for tok, prep in f.args.places:
+            for m in self._mentions_of(tok, ms):
+                if m.kind == "place":
+                    places.append((m, 2 if prep in lex.words["location_preps"] or prep in ("object", "subject") else 1, prep))
+                elif m.actor is not None and prep in TARGET_PREPS:
+                    targets.append(m.actor)  # "went off next to an Israeli army patrol", "among mourners"
+        if f.cls in VIOLENT and not recipients:
+            recipients = targets
+        if f.cls in ("fight", "raid") and not actors and f.victims:
+            # "11 soldiers were killed in clashes with IS": the dead are one side, the other the other
+            actors = self._refs(f.victims, ms, f, [], "actor")
+        actor_keys = {a.actor_id or a.canonical for a in actors}
+        recipients = [r for r in recipients if (r.actor_id or r.canonical) not in actor_keys or r.actor_id is None and r.canonical is None]
+        recipients.sort(key=lambda r: r.actor_id is None)  # named actors before generic ones
+        cls = f.cls
+        if cls == "death":
+            return None  # "a man died" is an event only as part of violence it was merged into
+        if f.means is None and cls in VIOLENT:
+            # only the words of this event's own phrases: another event's weapon is not this one's
+            ids = sorted({t.i for trig in f.members for t in trig.subtree} | {f.anchor.i})
+            f.means = lex.means_of([sent.doc[i].lemma_.lower() for i in ids]) or (f.entry.means and self._means_key(f.entry.means))
+        if cls in ANY_ACTOR_NEEDED and not (actors or recipients):
+            return None
+        located = self._location(f, sent, ms, ctx, places, actors, recipients)
+        location, location_why = located if located else (None, None)
+        if not (actors or recipients or location or f.means or f.fatal):
+            return None
+        actors = self._generic(actors, location, cls)
+        recipients = self._generic(recipients, location, cls)
+        date, date_why = self._date(f, sent, ms, ctx, explicit)
+        future = bool(ctx.published and date and date.start and date.start > ctx.published)
+        mod = modality_of(f.trigger, f.anchor, lex, future_date=future)
+        fatalities = None
+        if cls in VIOLENT:
+            victims = [v for v in f.victims if self._is_person(v, ms)]
+            fatalities = fatalities_of(victims, sent, lex, f.fatal)
+        sentence_lemmas = {t.lemma_.lower() for t in sent}
+        etype, subtype = acled.classify(cls, f.means, [a.type for a in actors], [r.type for r in recipients],
+                                        lex, sentence_lemmas, noun=f.trigger.pos_ != "VERB")
+        plover, mode = f.entry.plover, f.entry.mode
+        if f.entry.plover == "ASSAULT" and f.means and not mode:
+            mode = lex.means[f.means]["plover_mode"]
+        if etype in ("Riots", "Protests"):
+            plover, mode = "PROTEST", ("riot" if etype == "Riots" else "demo")
+        attribution = None
+        if mod.source is not None:
+            attribution = self._attribution(mod.source, ms)
+        start = ms.offset + sent.start_char
+        end = ms.offset + sent.end_char
+        quote = ctx.text[start:end].strip()
+        end = start + len(quote)
+        evidence = {
+            "plover_type": f"trigger '{f.trigger.text}' ({f.entry.pos.lower()} '{f.entry.lemma}', class {cls})",
+            "acled_event_type": f"class {cls}" + (f", means {f.means}" if f.means else "")
+            + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}",
+            "modality": f"cue '{mod.cue}'" if mod.cue else "no modal, negation, hedge or speech cue",
+            "date": date_why,
+        }
+        if location is not None:
+            evidence["location"] = location_why
+        if len(f.members) > 1:
+            evidence["merged"] = ", ".join(t.text for t in f.members)
+        confidence = 0.35 + 0.15 * any(a.actor_id for a in actors) + 0.1 * bool(recipients) \
+            + 0.15 * bool(location and location.geo_precision and location.geo_precision < 3) \
+            + 0.1 * bool(date and date.text) + 0.1 * (f.trigger.pos_ == "VERB")
+        return Event(
+            doc_id=ctx.doc_id, quote=quote, span=(start, end), trigger=f.trigger.text,
+            trigger_span=(ms.offset + f.trigger.idx, ms.offset + f.trigger.idx + len(f.trigger.text)),
+            plover_type=plover, plover_mode=mode, acled_event_type=etype, acled_sub_event_type=subtype,
+            actors=actors, recipients=recipients, location=location, date=date, fatalities=fatalities,
+            modality=mod.value, attribution=attribution, confidence=min(confidence, 0.95), evidence=evidence,
+        )
+
+    def _attribution(self, src: Token, ms: Mentions) -> Attribution:
+        """Who says so: the speaker phrase, resolved to the actor or outlet it names if any."""
+        if src.lower_ in PRONOUNS:
+            ref = self._antecedent(src, ms)
+            if ref is not None:
+                return Attribution(ref.canonical or ref.name, src.text, ref.actor_id)
+        phrase = ms.doc[src.left_edge.i:src.right_edge.i + 1]
+        named = [m for m in ms.items if m.kind in ("actor", "place") and m.actor is not None
+                 and phrase.start <= m.start < phrase.end]
+        named.sort(key=lambda m: (m.actor.actor_id is None, m.start))
+        text = phrase.text if len(phrase) <= 12 else src.text
+        if named:
+            ref = named[0].actor
+            return Attribution(ref.canonical or ref.name, text, ref.actor_id)
+        actor = self.kb.match(phrase.text)
+        return Attribution(actor.name if actor else text, text, actor.id if actor else None)
+
+    def _generic(self, refs: list[ActorRef], location: Location | None, cls: str) -> list[ActorRef]:
+        """Unnamed actors get the event's country and ACLED's naming: "police" in Diyarbakir are
+        Police Forces of Turkey, "civilians" in Douma are Civilians (Syria); in a protest or a
+        riot, the people taking part are Protesters or Rioters."""
+        out = []
+        for r in refs:
+            if r.actor_id is not None or r.type is None:
+                out.append(r)
+                continue
+            r = replace(r)
+            generic = (r.canonical or "").split(" (")[0]
+            if cls in ("protest", "riot") and r.type == 7:
+                r.type, generic = (6, "Protesters") if cls == "protest" else (5, "Rioters")
+            if r.country is None and location is not None:
+                r.country = location.country
+            if r.type == 1 and r.country:
+                info = self.kb.head_noun_info(r.name.split()[-1].lower())
+                force = self.kb.state_force(r.country, info.state_kind if info and info.state_kind else "military")
+                if force is not None:
+                    r.actor_id, generic = force.id, force.name
+            name = countries.get(r.country).name if r.country and countries.get(r.country) else None
+            r.canonical = f"{generic} ({name})" if name and r.actor_id is None else generic
+            out.append(r)
+        return out
+
+    def _location(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext, places, actors, recipients):
+        """The event's place: a place argument first, then a place in the trigger's phrase, then any
+        place in the sentence, nearest the trigger; failing all, the country of a state actor."""
+        trig_ids = {t.i for t in f.members}
+        subtree_ids = {t.i for trig in f.members for t in trig.subtree}
+        seen = {id(m) for m, _, _ in places}
+        for m in ms.of_kind("place", sent) if f.cls not in VERBAL else ():
+            if id(m) in seen:
+                continue
+            strength = 1.5 if m.start in subtree_ids else 1
+            places.append((m, strength, "in the sentence"))
+        best = None
+        for m, strength, why in places:
+            resolved = ctx.places[m.toponym] if m.toponym is not None else None
+            if resolved is None:
+                continue
+            dist = min(abs(m.start - i) for i in trig_ids)
+            root = ms.doc[m.start:m.end].root
+            if root.dep_ in ("compound", "amod", "poss") and root.head.lower_ not in PLACE_HEADS:
+                strength -= 0.5  # "the Gaza border fence", "Syria's Afrin region": a modifier, not the place
+            specific = SPECIFICITY.get(resolved.place.feature, 3)
+            key = (strength, specific, -dist)
+            if best is None or key > best[0]:
+                best = (key, m, resolved, why)
+        if best is not None:
+            _, m, resolved, why = best
+            return self._as_location(m, resolved, ms, why), f"toponym '{m.text}' ({why})"
+        for r in recipients + actors:
+            if r.type == 1 and r.country:
+                place = self.gazetteer.country(r.country)
+                if place is not None:
+                    return Location(name=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
+                                    country=place.country3, geo_precision=3, geonames_id=place.geonames_id), \
+                        f"no place named; country of {r.name}"
+        return None
+
+    def _as_location(self, m: Mention, resolved, ms: Mentions, why: str) -> Location:
+        place = resolved.place
+        precision = PRECISION_BY_FEATURE.get(place.feature, 1)
+        doc = ms.doc
+        before = [t.lower_ for t in doc[max(m.start - 3, 0):m.start]]
+        near = any(self.lex.is_("near_preps", t) for t in before) and "in" not in before  # "in and around X" is in X
+        if precision == 1 and (near or m.hint in ("countryside", "outskirts", "border", "region", "district", "area")):
+            precision = 2
+        return Location(name=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
+                        country=place.country3, admin1=place.admin1, admin2=place.admin2, geo_precision=precision,
+                        span=(m.char_start, m.char_end), geonames_id=place.geonames_id)
+
+    def _date(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext, explicit: DateValue | None):
+        tense = tense_of(f.anchor, self.lex)
+        # "since 2012", "until 2014" bound a period; they do not date the event
+        dates = [m for m in ms.of_kind("date", sent) if m.start == 0 or ms.doc[m.start - 1].lower_ not in ("since", "until", "till")]
+        if dates:
+            anchors = {f.anchor.i, *(t.i for t in f.members)}
+
+            def relation(m: Mention) -> int:
+                """0: the date hangs on this event; 1: on a verb that governs it ("said on Friday
+                that ..."); 2: elsewhere in the sentence (another clause's date: not used)."""
+                tok = ms.doc[m.start:m.end].root
+                ancestors = {a.i for a in f.trigger.ancestors} | {a.i for a in f.anchor.ancestors}
+                for _ in range(4):
+                    tok = tok.head
+                    if tok.i in anchors:
+                        return 0
+                    if tok.pos_ in ("VERB", "AUX"):
+                        return 1 if tok.i in ancestors else 2
+                return 2
+
+            trig = f.trigger.i
+            ranked = sorted(((relation(m), abs(m.start - trig), m) for m in dates), key=lambda x: x[:2])
+            for rel, _, m in ranked:
+                if rel == 2 and len(dates) > 1:
+                    continue
+                v = ctx.resolve_date(m.text, ctx.published, tense=tense)
+                if v is not None:
+                    return v, f"date words '{m.text}'" + (" resolved against publication" if ctx.published else "")
+        if ctx.last_date is not None:
+            return ctx.last_date, "carried from an earlier sentence of the paragraph"
+        if ctx.published:
+            return DateValue(ctx.published - timedelta(days=6), ctx.published, "week", None), \
+                "no date in the text: the week before publication"
+        return DateValue(None, None, None, None), "no date in the text and no publication date"

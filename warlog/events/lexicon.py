@@ -1,0 +1,120 @@
+"""The event rules' word lists, loaded once from warlog/data/en/.
+
+triggers.jsonl: a verb or noun lemma that can head an event, with its PLOVER type and mode and
+a class (cls) that the ACLED rules and role rules key on. Optional constraints: `particle`
+("blow up"), `dobj` ("take control", "open fire"), `needs_prep` ("engage with"), `needs_place`
+("secure" counts only when its object is a place), `needs_event_verb` (a bomb or a ceasefire is an
+event only as the subject or object of a verb like "explode" or "declare"), `plural_only`,
+`needs_crowd` ("gathered" is a protest only when people or a crowd gathered).
+means.json: weapons and methods that pick ACLED's sub-event type. cues.json: the other lists.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import DataError, Errors
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "en"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    cls: str
+    plover: str
+    mode: str | None = None
+    particle: str | None = None
+    dobj: str | None = None
+    needs_prep: str | None = None
+    needs_place: bool = False
+    needs_means: bool = False
+    needs_event_verb: bool = False
+    plural_only: bool = False
+    needs_crowd: bool = False
+    fatal: bool = False
+    injury: bool = False
+    symmetric: bool = False
+    roles: str | None = None
+    means: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return (self.particle is not None) + (self.dobj is not None)
+
+
+class Lexicon:
+    def __init__(self, triggers: list[Trigger], means: dict, cues: dict):
+        self.by_lemma: dict[tuple[str, str], list[Trigger]] = {}
+        for t in triggers:
+            self.by_lemma.setdefault((t.lemma, t.pos), []).append(t)
+        for entries in self.by_lemma.values():
+            entries.sort(key=lambda t: -t.specificity)  # "take over" before plain "take"
+        self.means_order: list[str] = means["order"]
+        self.means: dict = means["means"]
+        self.aerial_words = set(means["aerial_actor_words"])
+        self._means_phrases = [
+            (key, phrase.split()) for key in self.means_order for phrase in self.means[key]["phrases"]
+        ]
+        self.cues = cues
+        self.words = {k: set(v["words"]) for k, v in cues.items() if isinstance(v, dict) and "words" in v}
+        self.number_words: dict[str, int] = cues["number_words"]["values"]
+        self.vague_numbers: dict[str, list[int]] = cues["vague_numbers"]["values"]
+        self.floor_words = cues["lower_bounds"]["floor"]
+        self.ceiling_words = cues["lower_bounds"]["ceiling"]
+
+    def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
+        return self.by_lemma.get((lemma, pos), [])
+
+    def means_of(self, lemmas: list[str]) -> str | None:
+        """The first means (in priority order) whose phrase occurs in the lemma sequence."""
+        found = set()
+        n = len(lemmas)
+        for key, words in self._means_phrases:
+            if key in found:
+                continue
+            k = len(words)
+            for i in range(n - k + 1):
+                if lemmas[i:i + k] == words:
+                    found.add(key)
+                    break
+        for key in self.means_order:
+            if key in found:
+                return key
+        return None
+
+    def is_(self, group: str, lemma: str) -> bool:
+        return lemma in self.words[group]
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise DataError(Errors.E301.format(path=path, line=n, detail=exc.msg)) from exc
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    path = DATA / "triggers.jsonl"
+    triggers = []
+    for n, row in enumerate(_read_jsonl(path), 1):
+        try:
+            triggers.append(Trigger(**row))
+        except TypeError as exc:
+            raise DataError(Errors.E301.format(path=path, line=n, detail=exc)) from exc
+    with (DATA / "means.json").open(encoding="utf-8") as f:
+        means = json.load(f)
+    with (DATA / "cues.json").open(encoding="utf-8") as f:
+        cues = json.load(f)
+    return Lexicon(triggers, means, cues)

@@ -1,0 +1,180 @@
+"""Did it happen? Modality and attribution of an event, from the words that govern its trigger.
+
+The trigger's own auxiliaries and negation count first, then each governing word up to the
+sentence root: "plans to", "is expected to", "if", "imagine", "denied", "said". When several
+apply, the strongest doubt wins (negated > denied > hypothetical > predicted > planned > claimed >
+asserted); attribution is kept whatever the modality: in "X said Y attacked Z" the attack is
+claimed by X, in "X said Y will attack Z" it is predicted, and X is still the source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon
+
+RANK = ("negated", "denied", "hypothetical", "predicted", "planned", "claimed", "asserted")
+# "could" and "would" after a past speech verb still point forward; "can" in "can't afford" too.
+PAST_HABITUAL = {"used"}
+
+
+@dataclass
+class Modality:
+    value: str = "asserted"
+    tense: str | None = None  # past | present | future
+    source: Token | None = None  # head of the attribution phrase, if any
+    cue: str | None = None  # the word that decided it
+
+    def consider(self, value: str, cue: str) -> None:
+        if RANK.index(value) < RANK.index(self.value):
+            self.value, self.cue = value, cue
+
+
+def tense_of(tok: Token, lex: Lexicon) -> str | None:
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "wo", "shall"}:
+        return "future"
+    if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am"}:
+        return "present"
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    """Who says so: the subject of an active speech verb, the agent of a passive one
+    ("is believed by analysts"); nobody for a bare passive ("he is believed to ...")."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "nsubj" and not passive:
+            return c
+        if c.dep_ == "agent":
+            for gc in c.children:
+                if gc.dep_ == "pobj":
+                    return gc
+    return None
+
+
+def _noun_passive(verb: Token) -> bool:
+    """"no casualties were reported": a passive speech verb with a noun subject reports that
+    noun, not the clause the parser hung on it."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in verb.children)
+
+
+def _plan_noun(node: Token, lex: Lexicon) -> bool:
+    """'a plan to expel', 'their goal has been to destroy', 'their purpose is to fight'."""
+    if lex.is_("plan_nouns", node.lemma_.lower()):
+        return True
+    return node.lemma_ == "be" and any(c.dep_ == "nsubj" and lex.is_("plan_nouns", c.lemma_.lower()) for c in node.children)
+
+
+def _imperative(sent: Span) -> bool:
+    """'Shower the group with arms ...': a bare verb with no subject heading the sentence."""
+    root = sent.root
+    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children) \
+        and root.i - sent.start <= 2
+
+
+def _according_to(sent: Span) -> Token | None:
+    for tok in sent:
+        if tok.lower_ == "according":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    for gc in c.children:
+                        if gc.dep_ == "pobj":
+                            return gc
+    return None
+
+
+def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool = False) -> Modality:
+    """trigger: the event's head word; anchor: the verb whose clause the event sits in (the
+    trigger itself for verbs, the light verb for "launched an offensive")."""
+    m = Modality(tense=tense_of(anchor, lex))
+    sent = trigger.sent
+    for tok in {trigger, anchor}:
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
+                m.consider("negated", low)
+            elif c.dep_ in ("aux", "auxpass") and low in lex.words["future_aux"]:
+                m.consider("predicted", low)
+            elif c.dep_ in ("advmod", "amod") and low in lex.words["hedge_words"]:
+                m.consider("claimed", low)
+            elif c.dep_ == "mark" and low in lex.words["hypothesis_marks"]:
+                m.consider("hypothetical", low)
+    # walk up the governing chain
+    child, node = anchor, anchor.head
+    steps = 0
+    while node.i != child.i and steps < 8:
+        steps += 1
+        lemma = node.lemma_.lower()
+        rel = child.dep_
+        if rel in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "relcl", "conj", "attr", "acomp", "oprd"):
+            if rel == "relcl":
+                break  # a relative clause describes its noun: its own modality stands
+            if rel == "conj":
+                # coordinated verbs share the governor of the first one
+                child, node = node, node.head
+                continue
+            if rel == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.words["hypothesis_marks"] for c in child.children):
+                m.consider("hypothetical", "if")
+            if _plan_noun(node, lex) and rel in ("acl", "xcomp", "relcl", "ccomp", "attr"):
+                m.consider("planned", lemma)
+            if lex.is_("denial_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "pobj"):
+                m.consider("denied", lemma)
+                m.source = m.source or _speaker(node)
+                break  # the nearest frame of speech decides; what governs it speaks of the speech
+            elif lex.is_("hypothesis_verbs", lemma) and rel in ("ccomp", "xcomp", "dobj"):
+                m.consider("hypothetical", lemma)
+            elif lex.is_("prediction_words", lemma) and rel in ("xcomp", "ccomp"):
+                m.consider("predicted", lemma)
+            elif lex.is_("plan_verbs", lemma) and rel in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl"):
+                m.consider("planned", lemma)
+            elif rel == "xcomp" and node.pos_ == "ADJ":
+                m.consider("hypothetical", f"{node.lower_} to")  # "harder to bomb", "easy to capture"
+            elif lex.is_("speech_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "conj") and not _noun_passive(node):
+                m.consider("claimed", lemma)
+                m.source = m.source or _speaker(node)
+                for c in node.children:
+                    if c.dep_ == "aux" and c.lower_ in lex.words["future_aux"]:
+                        m.consider("predicted", c.lower_)
+                break
+            for c in node.children:
+                low = c.lower_
+                if c.dep_ == "neg" and node.pos_ in ("VERB", "AUX") and not lex.is_("speech_verbs", lemma):
+                    m.consider("negated", low)
+                elif c.dep_ in ("aux", "auxpass") and low in lex.words["future_aux"] and lemma not in PAST_HABITUAL:
+                    m.consider("predicted", low)
+                elif c.dep_ == "mark" and low in lex.words["hypothesis_marks"]:
+                    m.consider("hypothetical", low)
+                elif c.dep_ == "advmod" and low in lex.words["hedge_words"]:
+                    m.consider("claimed", low)
+        elif rel in ("csubj", "nsubj", "nsubjpass"):
+            # the event is the subject of a modal predicate: "the PMU regaining Mosul could be disastrous"
+            if any(c.dep_ == "aux" and c.lower_ in lex.words["future_aux"] for c in node.children):
+                m.consider("predicted", "subject of a modal")
+        if node.dep_ == "ROOT":
+            break
+        child, node = node, node.head
+    if lemma_is_going_to(anchor):
+        m.consider("predicted", "going to")
+    if sent.text.rstrip().endswith("?"):  # a question quoted inside a sentence ends '?"' and is not ours
+        m.consider("hypothetical", "?")
+    if _imperative(sent):
+        m.consider("hypothetical", "imperative")
+    source = _according_to(sent)
+    if source is not None:
+        m.consider("claimed", "according to")
+        m.source = m.source or source
+    if future_date and m.value in ("asserted", "claimed"):
+        m.consider("predicted", "date after publication")
+    if m.tense is None and m.value == "predicted":
+        m.tense = "future"
+    return m
+
+
+def lemma_is_going_to(tok: Token) -> bool:
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"

@@ -1,0 +1,221 @@
+"""Who did it, to whom, where: an event's arguments read off the dependency parse.
+
+Arguments are returned as head tokens; `events.frames` turns them into actors and places.
+Voice and verb class decide the roles: in "ISIS lost Qaim to Iraqi forces" the subject is the
+loser and the "to" object the winner; in "Hader was hit by a car bomb" the passive subject is
+the target (a place) and the agent the weapon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon, Trigger
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Verbs whose object does what their complement says: "allowed Da'esh to rout", "forced them to flee".
+CONTROL_VERBS = {"allow", "force", "order", "help", "enable", "lead", "push", "urge", "ask", "tell", "let",
+                 "permit", "compel", "encourage", "send", "task", "authorise", "authorize", "require"}
+# Nouns that stand for an actor named in their "of"/"from" phrase: "fighters from the Badr Corps".
+MEMBER_NOUNS = {"fighter", "member", "militant", "element", "unit", "force", "troop", "soldier", "militiaman",
+                "gunman", "supporter", "loyalist", "ranks", "men", "jihadist", "army", "militia", "wing",
+                "group", "brigade", "battalion", "commander", "leader", "official", "spokesman", "spokesperson"}
+
+
+@dataclass
+class Args:
+    actors: list[Token] = field(default_factory=list)
+    patients: list[Token] = field(default_factory=list)
+    places: list[tuple[Token, str]] = field(default_factory=list)  # (token, preposition or role)
+    means: list[Token] = field(default_factory=list)
+    context: list[Token] = field(default_factory=list)  # nouns that may be merged events ("during a raid")
+
+    def extend(self, other: "Args") -> None:
+        for name in ("actors", "patients", "places", "means", "context"):
+            mine = getattr(self, name)
+            for x in getattr(other, name):
+                if x not in mine:
+                    mine.append(x)
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def preps(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs under a token, through "according to"-style compounds too."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative"):
+            word = c.lower_
+            for gc in c.children:
+                if gc.dep_ in ("pobj", "pcomp"):
+                    out.append((word, gc))
+                elif gc.dep_ == "prep":  # "out of", "close to"
+                    for ggc in gc.children:
+                        if ggc.dep_ == "pobj":
+                            out.append((f"{word} {gc.lower_}", ggc))
+    return out
+
+
+def subject(verb: Token) -> tuple[list[Token], bool]:
+    """The verb's subjects and whether the verb itself is passive. Verbs without a subject of
+    their own inherit one: through conj/advcl/xcomp chains and prepositions ("In addition to
+    losing X, ISIS lost Y"), from the object of a control verb ("allowed Da'esh to rout ..."),
+    and from the noun a relative clause or participle modifies."""
+    own = True
+    node = verb
+    for _ in range(6):
+        active = children(node, "nsubj")
+        passive = children(node, "nsubjpass")
+        if active or passive:
+            subj = active or passive
+            if node.dep_ in ("relcl", "acl") and all(s.lower_ in RELATIVE_PRONOUNS for s in subj):
+                subj = [node.head]
+            return subj, own and bool(passive and not active)
+        if node.dep_ in ("relcl", "acl"):
+            # "forces backed by ...", "militants who ...": the modified noun
+            return [node.head], own and node.tag_ == "VBN"
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ == "xcomp":
+            objs = children(head, "dobj", "obj")
+            if objs and head.lemma_.lower() in CONTROL_VERBS:
+                return objs, False
+        if node.dep_ == "pcomp" and head.lower_ == "from":
+            objs = children(head.head, "dobj", "obj")
+            if objs:  # "preventing Assad from attacking the SDF"
+                return objs, False
+        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "pobj"):
+            if node.dep_ != "conj":
+                own = False  # a dependent clause inherits the subject, not the voice
+            node = head
+            continue
+        break
+    return [], False
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out = []
+    for t in tokens:
+        for x in (t, *t.conjuncts):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
+    a = Args()
+    subj, passive = subject(verb)
+    dobj = children(verb, "dobj", "obj", "attr") if trig.dobj is None else []
+    agent = [o for p, o in preps(verb) if p == "by" and any(c.dep_ == "agent" for c in verb.children)]
+    pp = preps(verb)
+    if passive or children(verb, "auxpass"):
+        a.actors += agent
+        patients = subj
+    else:
+        a.actors += subj
+        patients = dobj
+    if trig.roles == "loser_first":  # "ISIS lost Qaim to Iraqi forces"
+        a.actors, patients = [o for p, o in pp if p == "to"], list(a.actors)
+        a.places += [(t, "object") for t in dobj]
+        dobj = []
+    elif trig.roles == "place_first":  # "Mosul fell to Iraqi forces"
+        a.places += [(t, "subject") for t in subj]
+        a.actors = [o for p, o in pp if p == "to"]
+        patients = []
+    elif trig.roles == "expel_from":  # "drove Islamic State out of Kobani"
+        a.places += [(o, p) for p, o in pp if p in ("out of", "from", "out")]
+        for p, o in pp:
+            if p == "out" and o.lower_ == "of":
+                a.places += [(x, "out of") for x in children(o, "pobj")]
+    elif trig.roles == "subject_victim":  # "a man died during clashes": the subject is the dead
+        patients = list(a.actors)
+        a.actors = []
+    elif trig.roles == "intervention":  # "police fired tear gas to disperse protesters"
+        crowd = [o for o in patients if o.lemma_.lower() not in ("gas", "teargas", "cannon", "bullet")]
+        for c in children(verb, "xcomp", "advcl"):
+            crowd += children(c, "dobj", "obj")
+        a.actors, patients = crowd, list(a.actors)
+    elif trig.cls == "territory":
+        # the object of "capture" is the territory; the "from" object is who held it
+        a.places += [(t, "object") for t in patients]
+        patients = [o for p, o in pp if p == "from"]
+    a.patients += patients
+    for p, o in pp:
+        if p in ("with", "against") and (trig.symmetric or trig.cls in ("consult", "agree", "cooperate")) \
+                or p in ("against", "on", "at") and trig.cls in ("attack", "riot") and not a.patients:
+            a.patients.append(o)
+        elif p in ("during", "in", "amid", "after", "following", "by", "with") and o.pos_ == "NOUN":
+            a.context.append(o)
+            a.places.append((o, p))
+        else:
+            a.places.append((o, p))
+    if trig.symmetric and len(a.actors) == 1 and a.actors[0].conjuncts and not a.patients:
+        # "X and Y clashed": one side each
+        first = a.actors[0]
+        a.patients += list(first.conjuncts)
+        a.actors = [first]
+    for c in children(verb, "advcl", "xcomp"):
+        if c.pos_ == "VERB":
+            a.context.append(c)
+    return a
+
+
+def noun_args(noun: Token, trig: Trigger, lex: Lexicon) -> Args:
+    a = Args()
+    for c in noun.children:
+        if c.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            continue
+        if c.dep_ == "poss":
+            a.actors.append(c)
+        elif c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i:
+            a.actors.append(c)  # "police raid", "coalition airstrikes", "Israeli airstrike": typed later
+    for p, o in preps(noun):
+        if p == "by":
+            a.actors.append(o)
+        elif p in ("on", "against", "targeting") and trig.cls != "protest":
+            a.patients.append(o)
+            a.places.append((o, p))
+        elif p == "between":
+            sides = with_conjuncts([o])
+            a.actors.append(sides[0])
+            a.patients += sides[1:]
+        elif p == "with" and trig.cls in ("fight", "consult", "agree"):
+            a.patients.append(o)
+        elif p == "of" and trig.cls in ("attack", "abduct", "arrest") and trig.lemma not in ("attack", "assault"):
+            a.patients.append(o)  # "the killing of five civilians"
+            a.places.append((o, p))
+        else:
+            a.places.append((o, p))
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "a drone launched by Houthi rebels"
+            a.actors += [o for p, o in preps(c) if p == "by"]
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
+            lex.is_("light_verbs", head.lemma_.lower()) or lex.is_("event_verbs", head.lemma_.lower())):
+        subj, passive = subject(head)
+        if noun.dep_ == "nsubjpass":
+            a.actors += [o for p, o in preps(head) if p == "by"]
+        elif not passive:
+            a.actors += subj
+        for p, o in preps(head):
+            if p not in ("by",):
+                a.places.append((o, p))
+    elif noun.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+        # "A car bomb exploded in Baghdad": the verb's places and objects belong to the event
+        for p, o in preps(head):
+            a.places.append((o, p))
+        a.patients += children(head, "dobj")
+    elif noun.dep_ == "pobj" and head.dep_ == "agent":
+        # "was hit by airstrikes": the passive verb's subject is the target
+        verb = head.head
+        subj, _ = subject(verb)
+        a.patients += subj
+        a.places += [(t, "subject") for t in subj]
+        for p, o in preps(verb):
+            if p != "by":
+                a.places.append((o, p))
+    return a

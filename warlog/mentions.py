@@ -1,0 +1,162 @@
+"""Mentions in a parsed paragraph: actors, places and dates, each tied to its tokens.
+
+Actors come from the dictionary matcher (knowledge-base aliases), from NER spans the knowledge
+base can resolve, and from head nouns the knowledge base types ("militants", "protesters",
+"Iranian border guards"). Places come from the matcher and NER (GPE, LOC, FAC); a nationality
+(NORP) is never a place. Dates are NER DATE spans, resolved later against the publication date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .record import ActorRef
+
+ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Words that head a place description rather than name it: "Quneitra province", "the Idlib countryside".
+PLACE_HINTS = {"province", "governorate", "countryside", "city", "district", "region", "border", "town",
+               "village", "suburbs", "outskirts", "area", "neighbourhood", "neighborhood"}
+DIRECTIONS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central",
+              "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"}
+
+
+@dataclass
+class Mention:
+    kind: str  # actor | place | date
+    start: int  # token index in the paragraph doc
+    end: int
+    text: str
+    char_start: int  # offsets in the document text
+    char_end: int
+    actor: ActorRef | None = None
+    toponym: int | None = None  # index into Mentions.toponyms (document-wide)
+    hint: str | None = None
+    label: str | None = None  # NER or matcher label
+
+
+@dataclass
+class Mentions:
+    """All mentions of one paragraph, indexed by token."""
+
+    doc: Doc
+    offset: int  # character offset of the paragraph in the document text
+    items: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, m: Mention) -> None:
+        self.items.append(m)
+        for i in range(m.start, m.end):
+            self.by_token[i] = m
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def of_kind(self, kind: str, span: Span | None = None) -> list[Mention]:
+        out = [m for m in self.items if m.kind == kind]
+        if span is not None:
+            out = [m for m in out if span.start <= m.start < span.end]
+        return out
+
+
+def _actor_ref(kb, text: str, kb_id: str | None, span: tuple[int, int], on=None) -> ActorRef | None:
+    """The knowledge base's actor for a mention (its ACLED type on the publication date), or None."""
+    if kb_id and kb_id.startswith("actor:") and kb.get(kb_id[6:]) is not None:
+        actor = kb.get(kb_id[6:])
+        return ActorRef(name=text, actor_id=actor.id, canonical=actor.name, type=kb.acled_type(actor.id, on),
+                        country=actor.country, span=span)
+    ref = kb.ref(text.strip('"\''), on, span=span)
+    return ref if ref.actor_id else None
+
+
+def _place_hint(ent: Span) -> str | None:
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_HINTS:
+        return doc[ent.end].lower_
+    if ent.start > 0 and doc[ent.start - 1].lower_ in DIRECTIONS:
+        return doc[ent.start - 1].lower_
+    return None
+
+
+def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None) -> Mentions:
+    """Collect the mentions of one paragraph. New toponyms are appended to `toponyms`
+    (document-wide, so that they can be resolved together)."""
+    from .places import Toponym
+
+    ms = Mentions(doc, offset)
+    for ent in doc.ents:
+        span = (offset + ent.start_char, offset + ent.end_char)
+        kb_id = ent.kb_id_ or None
+        if (kb_id or "").startswith("place:") or (not kb_id and ent.label_ in PLACE_LABELS):
+            # A place can also act: "Iran helped ...", "Baghdad turned over helicopters". The
+            # roles decide; the actor it would be (the knowledge base's match) rides along.
+            hint = _place_hint(ent)
+            toponyms.append(Toponym(text=ent.text, start=span[0], end=span[1], hint=hint))
+            ms.add(Mention("place", ent.start, ent.end, ent.text, *span, toponym=len(toponyms) - 1, hint=hint,
+                           actor=_actor_ref(kb, ent.text, None, span, published), label=ent.label_))
+        elif (kb_id or "").startswith("actor:") or ent.label_ in ACTOR_LABELS:
+            ref = _actor_ref(kb, ent.text, kb_id, span, published)
+            if ref is None:
+                if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
+                    continue  # "Iraqi" as a modifier: a nationality, handled with head nouns
+                ref = ActorRef(name=ent.text, span=span)
+            ms.add(Mention("actor", ent.start, ent.end, ent.text, *span, actor=ref, label=ent.label_))
+        elif ent.label_ in ("DATE", "TIME"):
+            ms.add(Mention("date", ent.start, ent.end, ent.text, *span))
+    for token in doc:
+        if token.i in ms.by_token or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        typed = kb.head_noun_info(token.lemma_.lower())
+        if typed is None:
+            continue
+        named = _named_modifier(token, ms)
+        if named is not None:  # "Islamic State fighters", "Houthi rebels": the group itself
+            ms.by_token[token.i] = named
+            continue
+        m = _head_noun_actor(token, typed, kb, offset, ms)
+        if m is not None:
+            ms.add(m)
+    return ms
+
+
+def _named_modifier(token: Token, ms: Mentions) -> Mention | None:
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "amod", "poss") and child.i < token.i:
+            m = ms.by_token.get(child.i)
+            if m is not None and m.kind == "actor" and m.actor and m.actor.actor_id and m.actor.type in (2, 3, 4, 8):
+                return m
+    return None
+
+
+def _head_noun_actor(token: Token, typed, kb, offset: int, ms: Mentions) -> Mention | None:
+    """'eight Iranian border guards' -> an actor of type 1 in Iran; 'local militiamen' -> type 3."""
+    inter, generic = typed.type, typed.name
+    left = token
+    country = None
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "det") and child.i >= left.i - 3:
+            if child.i in ms.by_token:
+                m = ms.by_token[child.i]  # "senior US official": the place's country counts too
+                if m.actor and m.actor.country:
+                    country = country or m.actor.country
+                continue
+            if child.dep_ in ("amod", "compound", "nmod"):
+                country = country or kb.country_of_adjective(child.text)
+                left = min(left, child, key=lambda t: t.i)
+    start = left.i
+    # keep the phrase contiguous and free of other mentions
+    while start < token.i and start in ms.by_token:
+        start += 1
+    doc = token.doc
+    text = doc[start:token.i + 1].text
+    span = (offset + doc[start].idx, offset + token.idx + len(token.text))
+    actor_id = canonical = None
+    if inter == 1 and country:
+        force = kb.state_force(country, typed.state_kind or "military")
+        if force is not None:
+            actor_id, canonical = force.id, force.name
+    if canonical is None:
+        canonical = generic
+    ref = ActorRef(name=text, actor_id=actor_id, canonical=canonical, type=inter, country=country, span=span)
+    return Mention("actor", start, token.i + 1, text, *span, actor=ref, label="NOUN")

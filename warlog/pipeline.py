@@ -1,0 +1,158 @@
+"""From documents to events: parse, find mentions, resolve places for the whole document, find events.
+
+`Extractor` holds what is costly to load (spaCy model, knowledge base, gazetteer) and is reused
+across documents; `process_shard` is the batch unit that worker processes (and later a Dask
+cluster) run: a list of documents in, their events out.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import dates
+from .about import __version__
+from .actors import KnowledgeBase
+from .events import DocContext, EventFinder
+from .mentions import find_mentions
+from .nlp import load as load_nlp
+from .nlp import straighten
+from .places import Context, Gazetteer
+from .record import Document, Event
+
+log = logging.getLogger(__name__)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# "BAGHDAD, Nov 4, 2017 -", "BEIRUT (Reuters) -": a wire dateline, parsed apart from its sentence
+# (left in, the parser takes the city for the subject of the first event).
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'.\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}(?:,? \d{4})?|,\s*\d{1,2} [A-Z][a-z]+(?: \d{4})?)?\s*"
+    r"(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014]+\s*")
+CONTAINER_HINTS = {"province", "governorate", "region", "district", "countryside"}
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph; blank lines separate them."""
+    out, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        if m.start() > pos:
+            out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, text[pos:]))
+    out = [(o, t) for o, t in out if t.strip()]
+    if out:
+        off, first = out[0]
+        m = _DATELINE.match(first)
+        if m and m.end() < len(first):
+            out[0:1] = [(off, first[:m.end()]), (off + m.end(), first[m.end():])]
+    return out
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """The package version plus a hash of the rule data, so that output from changed rules is told apart."""
+    h = hashlib.sha256()
+    data = Path(__file__).resolve().parent / "data"
+    for path in sorted(data.rglob("*")):
+        if path.is_file() and path.suffix in (".json", ".jsonl", ".tsv", ".txt"):
+            h.update(path.relative_to(data).as_posix().encode())
+            h.update(path.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:8]}"
+
+
+class Extractor:
+    def __init__(self, kb: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None, actor_files=()):
+        self.kb = kb or KnowledgeBase.load(list(actor_files))
+        self.gazetteer = gazetteer or Gazetteer.open()
+        entries = [(form, label, f"actor:{aid}") for form, label, aid in self.kb.patterns()]
+        # places last: for a form that is both (a country name), the place wins and the
+        # knowledge base still supplies the actor when the place acts ("Iran helped ...")
+        entries += [(form, label, f"place:{pid}") for form, label, pid in self.gazetteer.patterns()]
+        self.nlp = load_nlp(entries)
+        self.finder = EventFinder(self.kb, self.gazetteer)
+        self.version = extractor_version()
+
+    def extract(self, document: Document) -> list[Event]:
+        return next(self.extract_many([document]))[1]
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event]]]:
+        """Events of each document, in order. Paragraphs of many documents go through spaCy together."""
+        batch: list[Document] = []
+        for doc in documents:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        paras = [paragraphs(d.text) for d in docs]
+        texts = (straighten(t) for ps in paras for _, t in ps)
+        parsed = iter(self.nlp.pipe(texts, batch_size=256))
+        for doc, ps in zip(docs, paras):
+            sdocs = [(off, next(parsed)) for off, _ in ps]
+            yield doc, self._events(doc, sdocs)
+
+    def _events(self, doc: Document, sdocs) -> list[Event]:
+        toponyms: list = []
+        mentions = [find_mentions(sd, off, self.kb, toponyms, doc.published) for off, sd in sdocs]
+        places = self.gazetteer.resolve(toponyms, self._context(mentions, toponyms)) if toponyms else []
+        ctx = DocContext(doc_id=doc.doc_id, text=doc.text, published=doc.published, kb=self.kb,
+                         places=places, resolve_date=dates.resolve)
+        events: list[Event] = []
+        for ms in mentions:
+            ctx.last_date = None
+            for sent in ms.doc.sents:
+                events += self.finder.find(sent, ms, ctx)
+        published = doc.published.isoformat() if doc.published else None
+        for ev in events:
+            ev.source_url, ev.publisher, ev.published_at = doc.url, doc.publisher, published
+            ev.input_id, ev.language, ev.extractor_version = doc.input_id, doc.language, self.version
+        return events
+
+    def _context(self, mentions, toponyms) -> Context:
+        """The document's countries (from its actors and country names) and which toponym
+        contains which ("Hader ... in Quneitra province", "Raqqa, Syria")."""
+        counts: Counter = Counter()
+        container: dict[int, int] = {}
+        for ms in mentions:
+            for m in ms.items:
+                if m.kind == "actor" and m.actor and m.actor.country:
+                    counts[m.actor.country] += 1
+                elif m.kind == "place":
+                    country = self.gazetteer.country(m.text)
+                    if country is not None and country.country3:
+                        counts[country.country3] += 2
+            for sent in ms.doc.sents:
+                in_sent = [m for m in ms.of_kind("place", sent)]
+                holders = [m for m in in_sent if m.hint in CONTAINER_HINTS]
+                for m in in_sent:
+                    for h in holders:
+                        if h is not m and m.toponym is not None:
+                            container.setdefault(m.toponym, h.toponym)
+                for a, b in zip(in_sent, in_sent[1:]):
+                    # "Raqqa, Syria": a comma and nothing else between them
+                    between = ms.doc[a.end:b.start]
+                    if len(between) == 1 and between[0].text == ",":
+                        container.setdefault(a.toponym, b.toponym)
+        return Context(countries=[c for c, _ in counts.most_common()], container=container)
+
+
+@lru_cache(maxsize=2)
+def default_extractor(actor_files: tuple = ()) -> Extractor:
+    """One extractor per process, built on first use (model, knowledge base and gazetteer load once)."""
+    return Extractor(actor_files=actor_files)
+
+
+def process_shard(job: tuple[list[Document], tuple]) -> list[tuple[Document, list[Event]]]:
+    """The batch unit: (documents, actor files) in, each document with its events out. Runs in
+    worker processes now and on Dask workers later; pure apart from the per-process extractor
+    it builds on first call."""
+    documents, actor_files = job
+    return list(default_extractor(tuple(actor_files)).extract_many(documents))

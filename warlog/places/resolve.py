@@ -1,0 +1,274 @@
+"""Choose one place for each toponym of a document, with scores a person can read.
+
+Each candidate's score is the sum of named parts (weights in scoring.py):
+  name match (ours > primary > official alias > alternate; article dropped; skeleton),
+  population, feature kind, hint words ("province", "city"), the document's countries,
+  a containing toponym ("Hader ... in Quneitra province", "Raqqa, Syria") and the distance to
+  the other places of the document. Three passes: context-free, then twice with the container
+  and neighbour evidence taken from the previous pass.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import scoring as sc
+from .gazetteer import Gazetteer, Match, Place
+
+TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "terms.json"
+
+
+@dataclass
+class Toponym:
+    text: str
+    start: int
+    end: int
+    hint: str | None = None  # words around it that matter: "province", "countryside", "city", "border"
+
+
+@dataclass
+class Context:
+    countries: list[str] = field(default_factory=list)  # ISO3, most important first
+    container: dict[int, int] = field(default_factory=dict)  # toponym index -> index of its container
+
+
+@dataclass
+class Resolved:
+    place: Place
+    score: float  # probability of the chosen candidate among all candidates, 0..1
+    candidates: list[tuple[Place, float, str]]  # (place, total score, reasons), best first
+    precision: int = 1  # geo_precision: 1 town, 2 near a town or district, 3 province, region, country
+
+
+@lru_cache(maxsize=1)
+def _terms() -> tuple[dict[str, str], frozenset[str]]:
+    with open(TERMS_PATH, encoding="utf-8") as f:
+        terms = json.load(f)
+    hint_of = {}
+    for category, words in terms["hints"].items():
+        if category.startswith("_"):
+            continue
+        for w in words:
+            hint_of[w] = category
+    return hint_of, frozenset(terms["directions"]["words"])
+
+
+def hint_category(hint: str | None) -> str | None:
+    """'province' -> 'admin', 'Countryside' -> 'countryside', None for words that say nothing."""
+    if not hint:
+        return None
+    hint_of, _ = _terms()
+    for word in re.findall(r"[\w-]+", hint.lower()):
+        if word in hint_of:
+            return hint_of[word]
+    return None
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _variants(text: str, hint: str | None) -> tuple[list[tuple[str, str]], str | None, bool]:
+    """Names to look up for a toponym, each with a reason; the hint category; whether a
+    direction word was dropped ('western Anbar')."""
+    hint_of, directions = _terms()
+    words = _POSSESSIVE.sub("", text.strip()).split()
+    if len(words) > 1 and words[0].lower() == "the":  # 'the Golan', 'the Sinai'
+        words = words[1:]
+    category = hint_category(hint)
+    # Hint words written inside the span: 'Quneitra province', 'Damascus countryside'.
+    tail = []
+    while len(words) > 1 and words[-1].lower() in hint_of:
+        tail.insert(0, words.pop())
+    if tail and category is None:
+        category = hint_of[tail[-1].lower()]
+    out = []
+    if tail:
+        out.append((" ".join(words + tail), ""))
+    elif hint:
+        out.append((f"{' '.join(words)} {hint.strip()}", f"with '{hint.strip()}'"))
+    out.append((" ".join(words), ""))
+    dropped = False
+    lead = list(words)
+    while len(lead) > 1 and lead[0].lower() in directions:
+        lead.pop(0)
+        dropped = True
+    if dropped:
+        out.append((" ".join(lead), f"'{' '.join(words[:len(words) - len(lead)])}' dropped"))
+    return out, category, dropped
+
+
+def _feature_class(place: Place) -> str:
+    return "populated" if place.populated else place.feature
+
+
+def _inside(place: Place, container: Place) -> bool:
+    if place.place_id == container.place_id:
+        return False
+    f = container.feature
+    if f == "country":
+        return place.country2 == container.country2
+    if f == "admin1":
+        return place.admin1_id == container.place_id
+    if f == "admin2":
+        return place.admin2_id == container.place_id
+    radius = sc.CONTAINER_RADIUS_KM.get(f)
+    if radius is None:
+        return False
+    return sc.haversine_km(place.lat, place.lon, container.lat, container.lon) <= radius
+
+
+class _Item:
+    """One toponym under resolution."""
+
+    def __init__(self, gz: Gazetteer, toponym: Toponym):
+        self.toponym = toponym
+        variants, self.category, self.direction = _variants(toponym.text, toponym.hint)
+        best: dict[str, tuple[Match, str, float]] = {}
+        whole_matched = False
+        for name, why in variants:
+            dropped = why.endswith("dropped")
+            # 'East Jerusalem' is a place of its own: the bare 'Jerusalem' then comes second.
+            penalty = sc.DIRECTION_PENALTY if dropped and whole_matched else 0.0
+            found = gz.matches(name)
+            if not dropped and found:
+                whole_matched = True
+            for m in found:
+                pid = m.place.place_id
+                if pid not in best or m.prior + penalty > best[pid][0].prior + best[pid][2]:
+                    best[pid] = (m, why, penalty)
+        ranked = sorted(best.values(), key=lambda mw: -(mw[0].prior + mw[2]))
+        self.matches = ranked[:sc.MAX_CANDIDATES]
+        self.direction = self.direction and not whole_matched
+        self.choice: Place | None = None
+        self.prob = 0.0
+        self.scored: list[tuple[Place, float, str]] = []
+
+    def copy_scores(self, other: "_Item") -> None:
+        self.choice, self.prob, self.scored = other.choice, other.prob, other.scored
+
+
+def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Resolved | None]:
+    items = [_Item(gz, t) for t in toponyms]
+    countries = []
+    for code in context.countries or ():
+        # ISO3 is the contract; ISO2 and names are accepted and read as such.
+        c = gz.country(code) if len(code) != 3 or not code.isupper() else None
+        code3 = c.country3 if c is not None else code.upper()
+        if code3 and code3 not in countries:
+            countries.append(code3)
+    containers = {i: j for i, j in (context.container or {}).items()
+                  if 0 <= i < len(items) and 0 <= j < len(items) and i != j}
+    contents: dict[int, list[_Item]] = {}
+    for i, j in containers.items():
+        contents.setdefault(j, []).append(items[i])
+    for passno in range(3):
+        if passno == 1:
+            # Countries named in the document count too, after the ones the caller gave.
+            for it in items:
+                c = it.choice
+                if c is not None and c.feature == "country" and c.country3 and c.country3 not in countries:
+                    countries.append(c.country3)
+        # Places confidently chosen in the previous pass anchor the others (not whole countries
+        # or regions, whose points say little, and not other mentions of the same name).
+        anchors = [(i, it) for i, it in enumerate(items)
+                   if it.choice is not None and it.prob >= 0.5 and it.choice.feature not in _AREAS]
+        done: dict[tuple, _Item] = {}  # repeated mentions in the same setting score alike
+        for i, it in enumerate(items):
+            container = None
+            if passno > 0 and i in containers:
+                container = items[containers[i]].choice
+            inner = contents.get(i, ())
+            key = (it.toponym.text, it.toponym.hint, container, tuple(id(x) for x in inner))
+            if key in done:
+                it.copy_scores(done[key])
+                continue
+            others = []
+            if passno > 0:
+                others = [a.choice for j, a in anchors if a.toponym.text != it.toponym.text]
+            _score(it, countries, container, others, inner)
+            done[key] = it
+    return [
+        None if it.choice is None
+        else Resolved(it.choice, round(it.prob, 4), it.scored[:10], _precision(it))
+        for it in items
+    ]
+
+
+_AREAS = ("continent", "country", "region")
+
+
+def _score(it: _Item, countries: list[str], container: Place | None, others: list[Place],
+           contents: list[_Item]) -> None:
+    scored = []
+    for m, why, penalty in it.matches:
+        p = m.place
+        parts = [(m.prior, "; ".join(m.reasons))]
+        if why:
+            parts.append((penalty, f"{why} {penalty:+.1f}" if penalty else why))
+        if it.category:
+            w = sc.HINT_WEIGHT.get(it.category, {}).get(_feature_class(p), 0.0)
+            if w:
+                parts.append((w, f"hint {it.category} {w:+.1f}"))
+            if m.seat and it.category in ("admin", "district"):
+                # "Raqqa province" asks for the unit: its town no longer stands in the way.
+                parts.append((-sc.SEAT_PENALTY, f"unit asked for {-sc.SEAT_PENALTY:+.1f}"))
+        if p.country3 and p.country3 in countries:
+            rank = countries.index(p.country3)
+            w = max(sc.COUNTRY_FLOOR, sc.COUNTRY_WEIGHT - sc.COUNTRY_STEP * rank)
+            parts.append((w, f"in {p.country3} {w:+.1f}"))
+        if container is not None:
+            if _inside(p, container):
+                parts.append((sc.CONTAINER_INSIDE, f"inside {container.name} {sc.CONTAINER_INSIDE:+.1f}"))
+            elif p.place_id != container.place_id:
+                parts.append((sc.CONTAINER_OUTSIDE, f"outside {container.name} {sc.CONTAINER_OUTSIDE:+.1f}"))
+        for inner in contents:
+            held = next((m2.place for m2, _, _ in inner.matches if _inside(m2.place, p)), None)
+            if held is not None:
+                parts.append((sc.CONTAINS, f"holds {held.name} {sc.CONTAINS:+.1f}"))
+                break
+        if others and p.feature != "country":
+            d, near = _nearest(p, others)
+            for km, bonus in sc.NEARBY:
+                if d <= km:
+                    parts.append((bonus, f"{d:.0f} km from {near.name} {bonus:+.1f}"))
+                    break
+        total = sum(w for w, _ in parts)
+        scored.append((p, round(total, 3), "; ".join(r for _, r in parts if r)))
+    scored.sort(key=lambda s: (-s[1], s[0].place_id))
+    it.scored = scored
+    if not scored or scored[0][1] < sc.MIN_SCORE:
+        it.choice, it.prob = None, 0.0
+        return
+    top = scored[0][1]
+    z = sum(math.exp(s - top) for _, s, _ in scored)
+    it.choice, it.prob = scored[0][0], 1.0 / z
+
+
+_NEARBY_DEG = sc.NEARBY[-1][0] / 111.0  # a degree of latitude is 111 km
+
+
+def _nearest(p: Place, others: list[Place]) -> tuple[float, Place | None]:
+    """Distance to the closest of `others`, skipping those a latitude gap already rules out."""
+    best, near = math.inf, None
+    for o in others:
+        if abs(o.lat - p.lat) > _NEARBY_DEG:
+            continue
+        d = sc.haversine_km(p.lat, p.lon, o.lat, o.lon)
+        if d < best:
+            best, near = d, o
+    return best, near
+
+
+def _precision(it: _Item) -> int:
+    p = it.choice
+    if p.feature in ("continent", "country", "admin1", "region", "desert", "mountain", "water"):
+        return 3
+    if p.feature == "admin2":
+        return 2
+    if it.direction or it.category == "countryside":
+        return 2
+    return 1
