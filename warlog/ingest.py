@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from .documents import iter_paths, read_path
 from .errors import InputError
-from .pipeline import Extractor, process_shard
+from .pipeline import Extractor, default_extractor, process_shard
 from .record import Document, Event
 from .store import Store
 
@@ -105,7 +105,7 @@ def _save(store: Store, doc: Document, events: list[Event], report: IngestReport
 
 def _run(shards: Iterator[list[Document]], workers: int, extractor: Extractor | None, actor_files: tuple):
     if workers <= 1:
-        ex = extractor or Extractor(actor_files=actor_files)
+        ex = extractor or default_extractor(actor_files)
         for shard in shards:
             yield list(ex.extract_many(shard))
         return

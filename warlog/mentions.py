@@ -79,7 +79,18 @@ def _place_hint(ent: Span) -> str | None:
     return None
 
 
-def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None) -> Mentions:
+LOCATIVE = {"in", "at", "near", "outside", "around", "into", "from", "towards", "toward", "to", "across", "inside"}
+
+
+def _looks_like_place(ent: Span, gazetteer) -> bool:
+    """An ORG or PERSON span the knowledge base does not know, after "in"/"near"/"at", that the
+    gazetteer does know: spaCy's small model often labels Arabic town names so ("in al-Shirqat")."""
+    if gazetteer is None or ent.start == 0 or ent.doc[ent.start - 1].lower_ not in LOCATIVE:
+        return False
+    return bool(gazetteer.candidates(ent.text, limit=1))
+
+
+def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None, gazetteer=None) -> Mentions:
     """Collect the mentions of one paragraph. New toponyms are appended to `toponyms`
     (document-wide, so that they can be resolved together)."""
     from .places import Toponym
@@ -97,6 +108,11 @@ def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None) -> 
                            actor=_actor_ref(kb, ent.text, None, span, published), label=ent.label_))
         elif (kb_id or "").startswith("actor:") or ent.label_ in ACTOR_LABELS:
             ref = _actor_ref(kb, ent.text, kb_id, span, published)
+            if ref is None and ent.label_ != "NORP" and _looks_like_place(ent, gazetteer):
+                toponyms.append(Toponym(text=ent.text, start=span[0], end=span[1], hint=_place_hint(ent)))
+                ms.add(Mention("place", ent.start, ent.end, ent.text, *span, toponym=len(toponyms) - 1,
+                               hint=_place_hint(ent), label="GPE"))
+                continue
             if ref is None:
                 if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
                     continue  # "Iraqi" as a modifier: a nationality, handled with head nouns

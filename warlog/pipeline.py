@@ -101,10 +101,11 @@ class Extractor:
 
     def _events(self, doc: Document, sdocs) -> list[Event]:
         toponyms: list = []
-        mentions = [find_mentions(sd, off, self.kb, toponyms, doc.published) for off, sd in sdocs]
-        places = self.gazetteer.resolve(toponyms, self._context(mentions, toponyms)) if toponyms else []
+        mentions = [find_mentions(sd, off, self.kb, toponyms, doc.published, self.gazetteer) for off, sd in sdocs]
+        context = self._context(mentions, toponyms)
+        places = self.gazetteer.resolve(toponyms, context) if toponyms else []
         ctx = DocContext(doc_id=doc.doc_id, text=doc.text, published=doc.published, kb=self.kb,
-                         places=places, resolve_date=dates.resolve)
+                         places=places, resolve_date=dates.resolve, countries=list(context.countries))
         events: list[Event] = []
         for ms in mentions:
             ctx.last_date = None
@@ -129,6 +130,10 @@ class Extractor:
                     country = self.gazetteer.country(m.text)
                     if country is not None and country.country3:
                         counts[country.country3] += 2
+                    else:  # a town counts for its most likely country
+                        top = self.gazetteer.candidates(m.text, limit=1)
+                        if top and top[0].country3:
+                            counts[top[0].country3] += 1
             for sent in ms.doc.sents:
                 in_sent = [m for m in ms.of_kind("place", sent)]
                 holders = [m for m in in_sent if m.hint in CONTAINER_HINTS]

@@ -60,8 +60,10 @@ def test_find_date_in_a_title():
     assert find_date("Weekly update, week 44") is None
 
 
-def test_option_beats_everything():
-    doc = read_text("Update: 1 May 2019\n\nMAY 2, 2019 - " + BODY, published="2019-05-05")
+def test_option_is_the_fallback_for_documents_that_state_no_date():
+    doc = read_text("DARAA, May 2, 2019 - " + BODY, published="2019-05-05")
+    assert (doc.published, doc.published_from) == (date(2019, 5, 2), "dateline")
+    doc = read_text(BODY, published="2019-05-05")
     assert (doc.published, doc.published_from) == (date(2019, 5, 5), "option")
 
 

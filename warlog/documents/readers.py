@@ -9,10 +9,11 @@ Problems that do not make a whole file unusable (a malformed JSON line, a feed i
 text) are appended to the caller's `problems` list, one line each ("[E108] file: line 3: ...");
 without a list they are logged as warnings.
 
-Publication date, first found wins: the `published` argument ("option"); the input's own
+Publication date, first found wins: the input's own
 metadata (JSON Lines `published`, feed dates, Markdown front matter: "metadata"; HTML meta
 tags and markup: "html"); a dateline at the start of the text ("dateline"); a date in the
-title or the first line ("title"). Dates are absolute (day, month and year) or nothing.
+title or the first line ("title"); last, the `published` argument ("option"), the caller's date for
+documents that state none. Dates are absolute (day, month and year) or nothing.
 """
 from __future__ import annotations
 
@@ -148,16 +149,18 @@ def read_text(
         raise ValueError(f"fmt must be 'text', 'markdown' or 'html', not {fmt!r}")
     option = _option_date(published)
     label = source or "<text>"
-    meta = _Meta(title=title, url=url, publisher=publisher, published=option, published_from="option" if option else None)
+    meta = _Meta(title=title, url=url, publisher=publisher, fallback=option)
     return _make_document(text, fmt, label, source, meta)
 
 
 class _Meta:
     """What the input says about a document besides its text."""
 
-    __slots__ = ("title", "url", "publisher", "published", "published_from", "input_id")
+    __slots__ = ("title", "url", "publisher", "published", "published_from", "input_id", "fallback")
 
-    def __init__(self, title=None, url=None, publisher=None, published=None, published_from=None, input_id=None):
+    def __init__(self, title=None, url=None, publisher=None, published=None, published_from=None, input_id=None,
+                 fallback=None):
+        self.fallback = fallback  # the caller's date, used when the document states none
         self.title = title
         self.url = url
         self.publisher = publisher
@@ -190,7 +193,7 @@ def _read_data(
             return _read_feed(data, label, source, option, problems)
     if fmt == "jsonl":
         return _read_jsonl(text, label, source, option, problems)
-    meta = _Meta(published=option, published_from="option" if option else None)
+    meta = _Meta(fallback=option)
     return [_make_document(text, fmt, label, source, meta)]
 
 
@@ -256,8 +259,7 @@ def _jsonl_document(line: str, n: int, label: str, source: str, option: date | N
         title=fields.get("title"),
         url=fields.get("url"),
         publisher=fields.get("source"),
-        published=option,
-        published_from="option" if option else None,
+        fallback=option,
         input_id=fields.get("id"),
     )
     if "published" in fields:
@@ -286,8 +288,7 @@ def _read_feed(data: bytes, label: str, source: str, option: date | None, proble
             title=item.title,
             url=item.url,
             publisher=publisher,
-            published=option,
-            published_from="option" if option else None,
+            fallback=option,
             input_id=item.guid,
         )
         meta.set_date(parse_date(item.published), "metadata")
@@ -342,6 +343,8 @@ def _make_document(raw: str, fmt: str, label: str, source: str | None, meta: _Me
         first = text.split("\n", 1)[0]
         if _is_headline(first):  # a first line that is a sentence may date an event, not the article
             meta.set_date(find_date(first), "title")
+    if meta.published is None:
+        meta.set_date(meta.fallback, "option")
     if meta.published is None:
         logger.warning(Warnings.W101.format(path=label))
     return Document(

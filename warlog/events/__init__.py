@@ -21,8 +21,8 @@ from .roles import Args, noun_args, preps, subject, verb_args, with_conjuncts
 
 VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
 # When frames merge, the more specific class names the event ("killed during a raid" is a raid).
-CLASS_PRIORITY = ("territory", "abduct", "sexual", "riot", "protest", "fight", "raid", "attack", "arrest", "loot",
-                  "intercept", "death")
+CLASS_PRIORITY = ("territory", "abduct", "sexual", "riot", "protest", "fight", "raid", "intercept", "attack", "arrest",
+                  "loot", "death")
 ANY_ACTOR_NEEDED = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten",
                     "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade"}
 PRECISION_BY_FEATURE = {"country": 3, "admin1": 3, "region": 3, "admin2": 2}
@@ -70,6 +70,7 @@ class DocContext:
     kb: object
     places: list  # Resolved | None per document toponym
     resolve_date: object  # dates.resolve
+    countries: list = field(default_factory=list)  # ISO3 codes the document is about, most first
     last_date: DateValue | None = None  # the last explicit date in the current paragraph
 
 
@@ -118,6 +119,11 @@ class EventFinder:
             ok = ok or (tok.dep_ == "pobj" and head.dep_ == "agent")
             if not ok:
                 return False
+        if e.roles == "intervention" and ms is not None and e.dobj is None:
+            # "break up a crowd", "disperse protesters" (not "break up the Guards' grip on the economy")
+            objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
+            if not any(self._is_crowd(o, ms) or self.lex.is_("crowd_nouns", o.lemma_.lower()) for o in objs):
+                return False
         if e.needs_crowd and ms is not None:
             subj = [c for c in kids if c.dep_ == "nsubj"]
             if not any(self._is_crowd(x, ms) for x in subj):
@@ -159,8 +165,9 @@ class EventFinder:
                 anchor = self._noun_anchor(tok)
                 self._host_args(tok, args)
             means = None  # found from the event's own words in _event, the trigger's default last
-            victims = list(args.patients) if e.fatal else []
-            frames.append(Frame(tok, e, anchor, args, [e.cls], means, e.fatal, [tok], victims))
+            fatal = e.fatal or any(c.lower_ == "dead" for c in tok.children)  # "shot dead", "beaten dead"
+            victims = list(args.patients) if fatal else []
+            frames.append(Frame(tok, e, anchor, args, [e.cls], means, fatal, [tok], victims))
         return self._merge(frames)
 
     def _noun_anchor(self, noun: Token) -> Token:
@@ -219,7 +226,10 @@ class EventFinder:
                 host = merged_into[f.trigger.i]
                 while host.trigger.i in merged_into:  # chains: a -> b -> c
                     host = merged_into[host.trigger.i]
-                host.args.extend(f.args)
+                if f.entry.cls == "intercept":  # who intercepted is the other side of the attack
+                    host.args.patients += [t for t in f.args.actors if t not in host.args.patients]
+                else:
+                    host.args.extend(f.args)
                 host.classes += f.classes
                 host.means = host.means or f.means
                 host.fatal = host.fatal or f.fatal
@@ -256,7 +266,7 @@ class EventFinder:
                 return g  # "the attack (in the desert) that killed 16 police officers"
             elif t.dep_ in ("advcl", "conj", "xcomp") and t.head in (g.trigger, g.anchor) and t.lemma_ != g.trigger.lemma_:
                 own = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-                when = any(c.dep_ == "mark" and c.lower_ in ("when", "as") for c in t.children)
+                when = any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as") for c in t.children)
                 if when or not own and (t.dep_ != "conj" or f.entry.fatal or g.entry.cls in ("attack", "fight")):
                     return g
         return None
@@ -320,21 +330,26 @@ class EventFinder:
         return out
 
     def _refs(self, tokens: list[Token], ms: Mentions, frame: Frame, places: list[tuple[Mention, int, str]],
-              role: str) -> list[ActorRef]:
+              role: str, exclude: set[int] = frozenset()) -> list[ActorRef]:
         refs: list[ActorRef] = []
         for tok in with_conjuncts(tokens):
+            if tok.i in exclude:
+                continue  # "clashes between protesters and police": the other side
             direct = ms.at(tok)
-            if direct is None and role == "actor":
+            generic = direct is not None and direct.actor is not None and direct.actor.actor_id is None
+            if (direct is None or generic) and role == "actor":
                 key = self.lex.means_of([c.lemma_.lower() for c in tok.subtree if c.i <= tok.i][-3:])
                 if key:  # "hit by a car bomb": a weapon, not an actor; "Turkish jets": whose weapon
                     frame.means = frame.means or key
-                    for c in tok.children:
-                        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i:
-                            m = ms.at(c)
-                            ref = m.actor if m is not None and m.kind == "actor" else self._modifier_actor(c, ms)
-                            if ref is not None:
-                                refs.append(ref)
-                    continue
+                    owners = self._owners(tok, ms)
+                    if owners or direct is None:
+                        refs += owners
+                        continue
+            if direct is None and role == "actor" and frame.cls == "protest" and self._is_crowd(tok, ms) \
+                    and not self._mentions_of(tok, ms):
+                span = (ms.offset + tok.idx, ms.offset + tok.idx + len(tok))
+                refs.append(ActorRef(tok.text, None, "Civilians", 7, None, span))  # "thousands gathered"
+                continue
             if direct is None and tok.dep_ in ("amod", "compound", "nmod") and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
                 ref = self._modifier_actor(tok, ms)
                 if ref is not None:  # "Israeli airstrike", "rebel offensive"
@@ -359,6 +374,20 @@ class EventFinder:
             if key not in seen:
                 seen.add(key)
                 out.append(r)
+        return out
+
+    def _owners(self, weapon: Token, ms: Mentions) -> list[ActorRef]:
+        """Whose weapon: "Turkish jets", "government artillery", "jets of the US-led coalition"."""
+        out = []
+        for c in weapon.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < weapon.i:
+                m = ms.at(c)
+                ref = m.actor if m is not None and m.kind == "actor" else self._modifier_actor(c, ms)
+                if ref is not None:
+                    out.append(ref)
+        for p, o in preps(weapon):
+            if p in ("of", "from", "belonging to"):
+                out += [m.actor for m in self._mentions_of(o, ms) if m.kind == "actor" and m.actor is not None]
         return out
 
     def _modifier_actor(self, tok: Token, ms: Mentions) -> ActorRef | None:
@@ -392,9 +421,12 @@ class EventFinder:
         if start > 0:
             start = ms.doc[start - 1].sent.start
         best = None
+        own_subjects = {c.i for a in pron.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
         for m in ms.items:
             if m.kind != "actor" or m.actor is None or not (start <= m.start < pron.i):
                 continue
+            if ms.doc[m.start:m.end].root.i in own_subjects and pron.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # "police fired tear gas to disperse them": not the police
             is_person = m.label == "PERSON" or (m.actor.actor_id and getattr(self.kb.get(m.actor.actor_id), "kind", "") == "person")
             if is_person != person:
                 continue
@@ -412,11 +444,16 @@ class EventFinder:
             for c in tok.children:
                 if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words:
                     return True
+                if c.dep_ == "npadvmod" and any(t.lower_ == "every" for t in c.subtree):
+                    return True  # "every morning", "every week"
                 if c.dep_ == "prep" and c.lower_ in ("for", "over", "in"):
                     phrase = " ".join(t.lower_ for t in c.subtree)
                     if phrase in words or any(phrase.endswith(w.split()[-1]) and phrase.startswith(w.split()[0]) for w in words if " " in w and w.split()[0] in ("for", "over", "in")):
                         return True
-        head = f.anchor if f.anchor.i != f.trigger.i else f.trigger.head
+        first = f.trigger
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "ambushes and bombings": the first conjunct hangs on the verb
+        head = f.anchor if f.anchor.i != f.trigger.i else first.head
         if f.trigger.tag_ == "NNS" and head.pos_ == "VERB" and self.lex.is_("trend_verbs", head.lemma_.lower()):
             return True
         return False
@@ -443,7 +480,7 @@ class EventFinder:
         places: list[tuple[Mention, int, str]] = []  # (mention, strength, why)
         if self._habitual(f, sent):
             return None
-        actors = self._refs(f.args.actors, ms, f, places, "actor")
+        actors = self._refs(f.args.actors, ms, f, places, "actor", exclude={t.i for t in f.args.patients})
         recipients = self._refs(f.args.patients, ms, f, places, "recipient")
         targets = []
         for tok, prep in f.args.places:
@@ -454,6 +491,10 @@ class EventFinder:
                     targets.append(m.actor)  # "went off next to an Israeli army patrol", "among mourners"
         if f.cls in VIOLENT and not recipients:
             recipients = targets
+        if f.cls in ("fight", "raid", "riot") and len(recipients) > 1 and f.victims:
+            victim_names = {v.text for v in f.victims}
+            others = [r for r in recipients if not any(w in r.name for w in victim_names)]
+            recipients = others or recipients
         if f.cls in ("fight", "raid") and not actors and f.victims:
             # "11 soldiers were killed in clashes with IS": the dead are one side, the other the other
             actors = self._refs(f.victims, ms, f, [], "actor")
@@ -465,7 +506,10 @@ class EventFinder:
             return None  # "a man died" is an event only as part of violence it was merged into
         if f.means is None and cls in VIOLENT:
             # only the words of this event's own phrases: another event's weapon is not this one's
-            ids = sorted({t.i for trig in f.members for t in trig.subtree} | {f.anchor.i})
+            ids = {t.i for trig in f.members for t in trig.subtree} | {f.anchor.i}
+            if f.trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in f.trigger.children):
+                ids |= {t.i for t in f.trigger.head.subtree}  # "drove a car bomb into a column, killing 25"
+            ids = sorted(ids)
             f.means = lex.means_of([sent.doc[i].lemma_.lower() for i in ids]) or (f.entry.means and self._means_key(f.entry.means))
         if cls in ANY_ACTOR_NEEDED and not (actors or recipients):
             return None
@@ -553,7 +597,10 @@ class EventFinder:
                 r.country = location.country
             if r.type == 1 and r.country:
                 info = self.kb.head_noun_info(r.name.split()[-1].lower())
-                force = self.kb.state_force(r.country, info.state_kind if info and info.state_kind else "military")
+                kind = info.state_kind if info and info.state_kind else "military"
+                if kind == "government" and cls in VIOLENT:
+                    kind = "military"  # "government artillery pounded ..."
+                force = self.kb.state_force(r.country, kind)
                 if force is not None:
                     r.actor_id, generic = force.id, force.name
             name = countries.get(r.country).name if r.country and countries.get(r.country) else None
@@ -588,6 +635,9 @@ class EventFinder:
         if best is not None:
             _, m, resolved, why = best
             return self._as_location(m, resolved, ms, why), f"toponym '{m.text}' ({why})"
+        capital = self._capital(f, ctx)
+        if capital is not None:
+            return capital
         for r in recipients + actors:
             if r.type == 1 and r.country:
                 place = self.gazetteer.country(r.country)
@@ -597,12 +647,33 @@ class EventFinder:
                         f"no place named; country of {r.name}"
         return None
 
+    def _capital(self, f: Frame, ctx: DocContext):
+        """"In the capital, several hundred people rallied": the capital of the country the
+        document is about."""
+        if not ctx.countries:
+            return None
+        for tok in f.trigger.sent:
+            if tok.lemma_.lower() == "capital" and any(c.lower_ == "the" for c in tok.children) \
+                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.dep_ == "pobj":
+                country = countries.get(ctx.countries[0])
+                if country is None or not country.capital:
+                    return None
+                for place in self.gazetteer.candidates(country.capital, limit=10):
+                    if place.country3 == country.iso3 and place.feature not in ("country", "admin1", "admin2"):
+                        return Location(name=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
+                                        country=place.country3, admin1=place.admin1, admin2=place.admin2,
+                                        geo_precision=1, geonames_id=place.geonames_id), \
+                            f"'the capital' of {country.name}, the document's country"
+        return None
+
     def _as_location(self, m: Mention, resolved, ms: Mentions, why: str) -> Location:
         place = resolved.place
         precision = PRECISION_BY_FEATURE.get(place.feature, 1)
         doc = ms.doc
-        before = [t.lower_ for t in doc[max(m.start - 3, 0):m.start]]
-        near = any(self.lex.is_("near_preps", t) for t in before) and "in" not in before  # "in and around X" is in X
+        before = [t.lower_ for t in doc[max(m.start - 4, 0):m.start] if t.lower_ not in ("the", "a")]
+        # "near X", "villages around X", "east of X" are near; "in and around X" is in X
+        near = bool(before) and (self.lex.is_("near_preps", before[-1]) or before[-1] == "of" and len(before) > 1
+                                 and self.lex.is_("near_preps", before[-2])) and before[-3:-1] != ["in", "and"]
         if precision == 1 and (near or m.hint in ("countryside", "outskirts", "border", "region", "district", "area")):
             precision = 2
         return Location(name=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
@@ -621,7 +692,7 @@ class EventFinder:
                 that ..."); 2: elsewhere in the sentence (another clause's date: not used)."""
                 tok = ms.doc[m.start:m.end].root
                 ancestors = {a.i for a in f.trigger.ancestors} | {a.i for a in f.anchor.ancestors}
-                for _ in range(4):
+                for _ in range(8):
                     tok = tok.head
                     if tok.i in anchors:
                         return 0

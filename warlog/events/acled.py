@@ -33,9 +33,12 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         return "Battles", "Armed clash"
     if cls in ("attack", "fight", "raid") and means and lex.means[means]["acled"]:
         return tuple(lex.means[means]["acled"])
-    if cls == "riot" or (cls in ("fight", "attack") and (actors | patients) & {5, 6}):
-        if cls != "riot" and 1 in actors and 6 in patients and not patients & ARMED:
+    if cls in ("fight", "attack") and 6 in patients and not actors & {5, 6}:
+        # force used on protesters: by the state, ACLED's excessive force; by others, an attack
+        if 1 in actors:
             return "Protests", "Excessive force against protesters"
+        return "Violence against civilians", "Attack"
+    if cls == "riot" or (cls in ("fight", "attack") and actors & {5, 6}):
         return "Riots", "Violent demonstration"
     if cls == "protest":
         if sentence_lemmas & {"kill", "shoot", "live", "dead"} and (actors | patients) & {1}:

@@ -132,9 +132,14 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
                 m.consider("predicted", lemma)
             elif lex.is_("plan_verbs", lemma) and rel in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl"):
                 m.consider("planned", lemma)
+            elif rel == "xcomp" and node.pos_ == "ADJ" and lex.is_("plan_adjectives", lemma):
+                m.consider("planned", lemma)  # "ready to", "prepared to", "determined to"
+            elif rel == "xcomp" and node.pos_ == "ADJ" and lex.is_("prediction_words", lemma):
+                m.consider("predicted", lemma)
             elif rel == "xcomp" and node.pos_ == "ADJ":
                 m.consider("hypothetical", f"{node.lower_} to")  # "harder to bomb", "easy to capture"
-            elif lex.is_("speech_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "conj") and not _noun_passive(node):
+            elif lex.is_("speech_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "conj") \
+                    and (rel == "xcomp" or not _noun_passive(node)):
                 m.consider("claimed", lemma)
                 m.source = m.source or _speaker(node)
                 for c in node.children:
@@ -158,6 +163,8 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
         if node.dep_ == "ROOT":
             break
         child, node = node, node.head
+    if m.source is None and m.value not in ("denied",):
+        _trailing_speech(anchor, lex, m) or _trailing_attribution(anchor, lex, m)
     if lemma_is_going_to(anchor):
         m.consider("predicted", "going to")
     if sent.text.rstrip().endswith("?"):  # a question quoted inside a sentence ends '?"' and is not ours
@@ -173,6 +180,56 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
     if m.tense is None and m.value == "predicted":
         m.tense = "future"
     return m
+
+
+def _trailing_speech(anchor: Token, lex: Lexicon, m: Modality) -> None:
+    """"Fourteen civilians were killed ..., the Observatory said": the parser hangs the speech
+    verb under the event's clause, not above it. A speech verb with a subject that follows the
+    event in the root clause attributes it."""
+    root = anchor
+    for _ in range(6):
+        if root.dep_ == "ROOT" or root.head.i == root.i:
+            break
+        if root.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "relcl", "acl"):
+            return
+        root = root.head
+    for c in root.children:
+        if c.i > anchor.i and c.dep_ in ("ccomp", "parataxis", "advcl", "conj") and lex.is_("speech_verbs", c.lemma_.lower()) \
+                and not _noun_passive(c) and not any(gc.dep_ in ("mark", "advmod") and gc.lower_ == "as" for gc in c.children):
+            speaker = _speaker(c)
+            if speaker is not None and not any(gc.dep_ in ("ccomp", "dobj") for gc in c.children):
+                m.consider("claimed", c.lemma_.lower())
+                m.source = speaker
+                return True
+    return False
+
+
+def _trailing_attribution(anchor: Token, lex: Lexicon, m: Modality) -> bool:
+    """The same read off the words when the parse is too tangled: a sentence that ends
+    ", the Syrian Observatory for Human Rights said on Saturday." attributes what precedes."""
+    sent = anchor.sent
+    for verb in reversed(list(sent)):
+        if verb.i <= anchor.i:
+            return False
+        if not lex.is_("speech_verbs", verb.lemma_.lower()) or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children):
+            return False  # "... and the Saudis say they intercepted it": its own content follows
+        if any(c.dep_ == "mark" for c in verb.children):
+            return False  # "as they say every time": an aside
+        tail = sent.doc[verb.i + 1:sent.end]
+        if any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return False
+        comma = next((t for t in reversed(list(sent.doc[sent.start:verb.i])) if t.text == ","), None)
+        if comma is None or comma.i <= anchor.i:
+            return False
+        phrase = sent.doc[comma.i + 1:verb.i]
+        if not 0 < len(phrase) <= 12 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            return False
+        m.consider("claimed", verb.lemma_.lower())
+        m.source = phrase.root
+        return True
+    return False
 
 
 def lemma_is_going_to(tok: Token) -> bool:

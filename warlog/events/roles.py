@@ -47,8 +47,14 @@ def preps(tok: Token) -> list[tuple[str, Token]]:
     """(preposition, object) pairs under a token, through "according to"-style compounds too."""
     out = []
     for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in ("next", "close"):  # "went off next to a patrol"
+            for gc in c.children:
+                if gc.dep_ == "prep" and gc.lower_ == "to":
+                    out += [(f"{c.lower_} to", o) for o in gc.children if o.dep_ == "pobj"]
         if c.dep_ in ("prep", "agent", "dative"):
             word = c.lower_
+            if word == "to" and c.i > 0 and c.doc[c.i - 1].lower_ in ("next", "close"):
+                word = f"{c.doc[c.i - 1].lower_} to"
             for gc in c.children:
                 if gc.dep_ in ("pobj", "pcomp"):
                     out.append((word, gc))
@@ -144,6 +150,10 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
         a.places += [(t, "object") for t in patients]
         patients = [o for p, o in pp if p == "from"]
     a.patients += patients
+    if trig.dobj is not None:  # "threw stones at police", "fired tear gas at the crowd"
+        for o in children(verb, "dobj", "obj"):
+            pp += [(p, x) for p, x in preps(o) if p in ("at", "on", "against")]
+    pp = [(p, o) for p, o in pp if o.ent_type_ not in ("DATE", "TIME")]
     for p, o in pp:
         if p in ("with", "against") and (trig.symmetric or trig.cls in ("consult", "agree", "cooperate")) \
                 or p in ("against", "on", "at") and trig.cls in ("attack", "riot") and not a.patients:
