@@ -104,6 +104,8 @@ def cli(verbose):
     """
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if verbose < 2:  # trafilatura reports every discarded page element at warning level
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 @cli.command()
@@ -330,7 +332,7 @@ def gazetteer_build(path):
 
 
 @cli.command()
-@click.option("--quick", is_flag=True, help="Fewer repetitions and smaller corpora.")
+@click.option("--quick", is_flag=True, help="Two timed runs of each side instead of five.")
 @click.option("--json", "as_json", type=click.Path(dir_okay=False), help="Also write the figures as JSON.")
 @errors_as_messages
 def bench(quick, as_json):

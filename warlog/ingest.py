@@ -31,6 +31,7 @@ class IngestReport:
     replaced: int = 0
     unchanged: int = 0
     events: int = 0
+    undated: int = 0  # documents with no publication date: their relative dates stay unresolved
     skipped: list[str] = field(default_factory=list)  # whole files that could not be read, one line each
     problems: list[str] = field(default_factory=list)  # lines or items skipped inside readable files
 
@@ -41,7 +42,8 @@ class IngestReport:
     def summary(self) -> str:
         return (f"{self.files} files, {self.documents} documents: {self.added} added, {self.replaced} replaced, "
                 f"{self.unchanged} unchanged; {self.events} events stored; {len(self.skipped)} files skipped, "
-                f"{len(self.problems)} lines skipped")
+                f"{len(self.problems)} lines skipped" + (f"; {self.undated} documents without a publication date"
+                                                         " (pass --published)" if self.undated else ""))
 
 
 def read_all(paths: Iterable[str], report: IngestReport, published: date | None, max_bytes: int,
@@ -62,6 +64,7 @@ def _shards(docs: Iterable[Document], store: Store, report: IngestReport, size: 
     shard: list[Document] = []
     for doc in docs:
         report.documents += 1
+        report.undated += doc.published is None
         if store.status_of(doc) == "unchanged":
             report.unchanged += 1
             continue

@@ -85,6 +85,7 @@ def test_a_date_in_a_first_sentence_is_not_a_publication_date():
 
 
 def test_none_when_no_absolute_date(caplog):
+    caplog.set_level("INFO", logger="warlog.documents")
     doc = read_text("Daraa update\n\nOn Friday, " + BODY, source="notes.txt")
     assert doc.published is None and doc.published_from is None
     assert "[W101] notes.txt" in caplog.text

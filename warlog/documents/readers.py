@@ -345,8 +345,8 @@ def _make_document(raw: str, fmt: str, label: str, source: str | None, meta: _Me
             meta.set_date(find_date(first), "title")
     if meta.published is None:
         meta.set_date(meta.fallback, "option")
-    if meta.published is None:
-        logger.warning(Warnings.W101.format(path=label))
+    if meta.published is None:  # info, not warning: a batch counts these in its summary instead
+        logger.info(Warnings.W101.format(path=label))
     return Document(
         text=text,
         source=source,

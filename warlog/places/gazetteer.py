@@ -78,6 +78,7 @@ class Gazetteer:
         self.path = path
         self._lookup_cache: dict[str, list[Match]] = {}
         self._by_pid: dict[int, Place] = {}
+        self._countries: dict[str, Place] | None = None
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Gazetteer":
@@ -190,17 +191,26 @@ class Gazetteer:
         ).fetchone()
         return _place(row) if row else None
 
+    def _country_codes(self) -> dict[str, Place]:
+        """Every country by ISO2 and ISO3, read in one pass and kept (the places table has no
+        index on feature, and the pipeline asks for countries often)."""
+        if self._countries is None:
+            rows = self._con.execute(f"SELECT {_PLACE_COLUMNS} FROM {_PLACE_FROM} WHERE p.feature = 'country'")
+            self._countries = {}
+            for row in rows:
+                place = _place(row)
+                for code in (place.country2, place.country3):
+                    if code:
+                        self._countries.setdefault(code, place)
+        return self._countries
+
     def country(self, code_or_name: str) -> Place | None:
         """A country by ISO2, ISO3 or any of its names: "IQ", "IRQ", "Iraq", "Syrian Arab Republic"."""
         text = code_or_name.strip()
         if text.isalpha() and text.isupper() and len(text) in (2, 3):
-            col = "country2" if len(text) == 2 else "country3"
-            row = self._con.execute(
-                f"SELECT {_PLACE_COLUMNS} FROM {_PLACE_FROM} WHERE p.feature = 'country' AND p.{col} = ?",
-                (text,),
-            ).fetchone()
-            if row:
-                return _place(row)
+            hit = self._country_codes().get(text)
+            if hit is not None:
+                return hit
         for m in self.matches(text):
             if m.place.feature == "country" and not m.skeleton:
                 return m.place

@@ -254,8 +254,9 @@ _NEARBY_DEG = sc.NEARBY[-1][0] / 111.0  # a degree of latitude is 111 km
 def _nearest(p: Place, others: list[Place]) -> tuple[float, Place | None]:
     """Distance to the closest of `others`, skipping those a latitude gap already rules out."""
     best, near = math.inf, None
+    lon_gap = _NEARBY_DEG / max(math.cos(math.radians(p.lat)), 0.05)  # degrees of longitude shrink poleward
     for o in others:
-        if abs(o.lat - p.lat) > _NEARBY_DEG:
+        if abs(o.lat - p.lat) > _NEARBY_DEG or abs(o.lon - p.lon) > lon_gap:
             continue
         d = sc.haversine_km(p.lat, p.lon, o.lat, o.lon)
         if d < best:
