@@ -15,8 +15,8 @@ from .errors import DataError, InputError, NotFoundError, StoreError, WarlogErro
 from .filters import EventFilter
 from .record import ActorRef, Attribution, DateValue, Document, Event, Fatalities, Location
 
-__all__ = ["extract", "open", "Event", "Document", "EventFilter", "WarlogError", "InputError", "StoreError",
-           "NotFoundError", "DataError", "__version__"]
+__all__ = ["extract", "open", "Event", "Document", "ActorRef", "Location", "DateValue", "Fatalities", "Attribution",
+           "EventFilter", "WarlogError", "InputError", "StoreError", "NotFoundError", "DataError", "__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafiles import read_jsonl
 from .errors import DataError, Errors
 from .record import ActorRef
 
@@ -254,26 +255,6 @@ def _fail(path, line, detail) -> DataError:
     return DataError(Errors.E301.format(path=path, line=line, detail=detail))
 
 
-def _read_jsonl(path: Path):
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise DataError(Errors.E107.format(path=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(Errors.E109.format(path=path, detail=exc)) from exc
-    for number, raw in enumerate(lines, 1):
-        raw = raw.strip()
-        if not raw or raw.startswith("//"):
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise _fail(path, number, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
-        if not isinstance(record, dict):
-            raise _fail(path, number, "expected one JSON object per line")
-        yield number, record
-
-
 # --- the knowledge base ----------------------------------------------------------------------
 
 class KnowledgeBase:
@@ -331,7 +312,7 @@ class KnowledgeBase:
         return kb
 
     def _load_countries(self, path: Path) -> None:
-        for line, rec in _read_jsonl(path):
+        for line, rec in read_jsonl(path):
             try:
                 iso3 = rec["iso3"]
                 country = Country(
@@ -403,7 +384,7 @@ class KnowledgeBase:
             self._head_nouns[cols[0].strip().lower()] = HeadNoun(int(cols[1]), cols[2].strip(), kind)
 
     def _load_actor_file(self, path: Path, priority: int, extends: list) -> None:
-        for line, rec in _read_jsonl(path):
+        for line, rec in read_jsonl(path):
             if "extend" in rec:
                 unknown = set(rec) - _EXTEND_KEYS
                 if unknown:
@@ -540,7 +521,7 @@ class KnowledgeBase:
             )
 
     def _load_ambiguous(self, path: Path) -> None:
-        for line, rec in _read_jsonl(path):
+        for line, rec in read_jsonl(path):
             ids = rec.get("ids")
             if not isinstance(rec.get("alias"), str) or not isinstance(ids, list) or len(ids) < 2:
                 raise _fail(path, line, "expected {\"alias\": ..., \"ids\": [two or more ids], \"default\": id|null}")

@@ -17,13 +17,13 @@ closing appeal above the threshold still goes once the comments are cut.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafiles import read_jsonl
 from ..errors import DataError, Errors
 
 logger = logging.getLogger(__name__)
@@ -51,31 +51,25 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
     """Read and check the rules file; a malformed line raises DataError naming it."""
     rules = []
     seen = set()
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-                if not isinstance(d, dict):
-                    raise ValueError("not a JSON object")
-                for key in ("id", "pattern", "scope", "why"):
-                    if not isinstance(d.get(key), str) or not d[key]:
-                        raise ValueError(f"missing or empty field {key!r}")
-                if d["scope"] not in _SCOPES:
-                    raise ValueError(f"scope {d['scope']!r} is not one of {', '.join(_SCOPES)}")
-                if d["id"] in seen:
-                    raise ValueError(f"duplicate id {d['id']!r}")
-                min_position = float(d.get("min_position", DEFAULT_MIN_POSITION))
-                if not 0 <= min_position < 1:
-                    raise ValueError(f"min_position {min_position} is not in [0, 1)")
-                regex = re.compile(d["pattern"], re.IGNORECASE)
-                if regex.match(""):
-                    raise ValueError("pattern matches the empty string, so it would match everywhere")
-            except (ValueError, re.error) as e:
-                raise DataError(Errors.E301.format(path=path, line=n, detail=e)) from e
-            seen.add(d["id"])
-            rules.append(Rule(d["id"], d["scope"], regex, min_position, d["why"]))
+    for n, d in read_jsonl(path):
+        try:
+            for key in ("id", "pattern", "scope", "why"):
+                if not isinstance(d.get(key), str) or not d[key]:
+                    raise ValueError(f"missing or empty field {key!r}")
+            if d["scope"] not in _SCOPES:
+                raise ValueError(f"scope {d['scope']!r} is not one of {', '.join(_SCOPES)}")
+            if d["id"] in seen:
+                raise ValueError(f"duplicate id {d['id']!r}")
+            min_position = float(d.get("min_position", DEFAULT_MIN_POSITION))
+            if not 0 <= min_position < 1:
+                raise ValueError(f"min_position {min_position} is not in [0, 1)")
+            regex = re.compile(d["pattern"], re.IGNORECASE)
+            if regex.match(""):
+                raise ValueError("pattern matches the empty string, so it would match everywhere")
+        except (ValueError, re.error) as e:
+            raise DataError(Errors.E301.format(path=path, line=n, detail=e)) from e
+        seen.add(d["id"])
+        rules.append(Rule(d["id"], d["scope"], regex, min_position, d["why"]))
     return tuple(rules)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafiles import read_jsonl
 from ..errors import DataError, Errors
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "en"
@@ -90,25 +91,11 @@ class Lexicon:
         return lemma in self.words[group]
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    rows = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise DataError(Errors.E301.format(path=path, line=n, detail=exc.msg)) from exc
-    return rows
-
-
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     path = DATA / "triggers.jsonl"
     triggers = []
-    for n, row in enumerate(_read_jsonl(path), 1):
+    for n, row in read_jsonl(path):
         try:
             triggers.append(Trigger(**row))
         except TypeError as exc:

@@ -109,27 +109,21 @@ def load_json(name: str) -> dict:
 def load_aliases(path: Path | None = None) -> list[dict]:
     from ..errors import DataError, Errors
 
+    from ..datafiles import read_jsonl
+
     path = path or _data_file("aliases.jsonl")
     entries = []
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, start=1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DataError(Errors.E301.format(path=path, line=lineno, detail=e)) from e
-            if ("id" in entry) == ("ref" in entry):
-                detail = "give exactly one of 'id' (a new place) or 'ref' (a gazetteer place)"
+    for lineno, entry in read_jsonl(path):
+        if ("id" in entry) == ("ref" in entry):
+            detail = "give exactly one of 'id' (a new place) or 'ref' (a gazetteer place)"
+            raise DataError(Errors.E301.format(path=path, line=lineno, detail=detail))
+        if "id" in entry:
+            missing = [k for k in ("name", "feature", "lat", "lon") if k not in entry]
+            if missing:
+                detail = f"missing {', '.join(missing)}"
                 raise DataError(Errors.E301.format(path=path, line=lineno, detail=detail))
-            if "id" in entry:
-                missing = [k for k in ("name", "feature", "lat", "lon") if k not in entry]
-                if missing:
-                    detail = f"missing {', '.join(missing)}"
-                    raise DataError(Errors.E301.format(path=path, line=lineno, detail=detail))
-            entry["_line"] = lineno
-            entries.append(entry)
+        entry["_line"] = lineno
+        entries.append(entry)
     return entries
 
 
