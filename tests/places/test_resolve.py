@@ -214,3 +214,14 @@ def test_leading_article_is_not_a_direction(gazetteer):
 def test_countries_may_be_given_as_iso2(gazetteer):
     tripoli = [Toponym("Tripoli", 0, 7)]
     assert gazetteer.resolve(tripoli, Context(countries=["LB"]))[0].place.country2 == "LB"
+
+
+def test_a_choice_dropped_while_scoring_does_not_anchor_the_others(gazetteer):
+    # Regression: an anchor from the previous pass could lose its choice in this pass and then
+    # be measured from (AttributeError on None). Names of four places in Yemen's Al Bayda.
+    text = "Fighting spread from Al Jamam to Milh in Az Zahir district of Al Bayda."
+    names = ["Al Jamam", "Milh", "Az Zahir", "Al Bayda"]
+    tops = [Toponym(n, text.index(n), text.index(n) + len(n), "district" if n == "Az Zahir" else None) for n in names]
+    out = gazetteer.resolve(tops, Context(countries=["YEM", "SYR", "LBY"], container={0: 2, 1: 2, 3: 2}))
+    assert out[2] is not None and out[2].place.country3 == "YEM"
+    assert out[3] is not None and out[3].place.country3 == "YEM"

@@ -174,7 +174,8 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
                     countries.append(c.country3)
         # Places confidently chosen in the previous pass anchor the others (not whole countries
         # or regions, whose points say little, and not other mentions of the same name).
-        anchors = [(i, it) for i, it in enumerate(items)
+        # (a snapshot: scoring below changes the items' choices as it goes)
+        anchors = [(it.toponym.text, it.choice) for it in items
                    if it.choice is not None and it.prob >= 0.5 and it.choice.feature not in _AREAS]
         done: dict[tuple, _Item] = {}  # repeated mentions in the same setting score alike
         for i, it in enumerate(items):
@@ -188,7 +189,7 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
                 continue
             others = []
             if passno > 0:
-                others = [a.choice for j, a in anchors if a.toponym.text != it.toponym.text]
+                others = [place for text, place in anchors if text != it.toponym.text]
             _score(it, countries, container, others, inner)
             done[key] = it
     return [
