@@ -214,3 +214,12 @@ def test_kill_during_a_batch_leaves_a_consistent_store_and_a_rerun_completes_it(
         assert s.stats()["documents"] == 30 and s.integrity() == []
         ids = [r["event_id"] for r in s.events()]
         assert len(ids) == len(set(ids))
+
+
+def test_two_worker_processes_store_the_same_events_as_one(ingested, tmp_path):
+    store, _ = ingested
+    two = tmp_path / "two.db"
+    result = run("ingest", EXAMPLES, "--store", two, "--published", "2016-10-28", "--workers", 2)
+    assert result.exit_code == 0, result.output
+    with Store(store) as a, Store(two) as b:
+        assert sorted(r["event_id"] for r in a.events()) == sorted(r["event_id"] for r in b.events())

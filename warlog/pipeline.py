@@ -104,7 +104,7 @@ class Extractor:
         mentions = [find_mentions(sd, off, self.kb, toponyms, doc.published, self.gazetteer) for off, sd in sdocs]
         context = self._context(mentions, toponyms)
         places = self.gazetteer.resolve(toponyms, context) if toponyms else []
-        ctx = DocContext(doc_id=doc.doc_id, text=doc.text, published=doc.published, kb=self.kb,
+        ctx = DocContext(doc_id=doc.doc_id, text=doc.text, published=doc.published,
                          places=places, resolve_date=dates.resolve, countries=list(context.countries))
         events: list[Event] = []
         for ms in mentions:

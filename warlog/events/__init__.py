@@ -47,7 +47,7 @@ class Frame:
     anchor: Token
     args: Args
     classes: list[str] = field(default_factory=list)
-    means: str | None = None
+    means: str | None = None  # set when the event is built, from its own words
     fatal: bool = False
     members: list[Token] = field(default_factory=list)  # triggers merged into this frame
     victims: list[Token] = field(default_factory=list)  # who died, for fatal triggers
@@ -67,7 +67,6 @@ class DocContext:
     doc_id: str
     text: str
     published: object  # datetime.date | None
-    kb: object
     places: list  # Resolved | None per document toponym
     resolve_date: object  # dates.resolve
     countries: list = field(default_factory=list)  # ISO3 codes the document is about, most first
@@ -231,7 +230,6 @@ class EventFinder:
                 else:
                     host.args.extend(f.args)
                 host.classes += f.classes
-                host.means = host.means or f.means
                 host.fatal = host.fatal or f.fatal
                 host.victims += f.victims
                 host.members.append(f.trigger)
@@ -286,7 +284,7 @@ class EventFinder:
         events = []
         explicit = self._sentence_date(sent, ms, ctx)
         for f in self.frames(sent, ms):
-            ev = self._event(f, sent, ms, ctx, explicit)
+            ev = self._event(f, sent, ms, ctx)
             if ev is not None:
                 events.append(ev)
         if explicit is not None and explicit.precision:
@@ -475,7 +473,7 @@ class EventFinder:
                 return ActorRef(ref.name, force.id, force.name, force.type, force.country, ref.span)
         return ref
 
-    def _event(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext, explicit: DateValue | None) -> Event | None:
+    def _event(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext) -> Event | None:
         lex = self.lex
         places: list[tuple[Mention, int, str]] = []  # (mention, strength, why)
         if self._habitual(f, sent):
@@ -519,7 +517,7 @@ class EventFinder:
             return None
         actors = self._generic(actors, location, cls)
         recipients = self._generic(recipients, location, cls)
-        date, date_why = self._date(f, sent, ms, ctx, explicit)
+        date, date_why = self._date(f, sent, ms, ctx)
         future = bool(ctx.published and date and date.start and date.start > ctx.published)
         mod = modality_of(f.trigger, f.anchor, lex, future_date=future)
         fatalities = None
@@ -680,7 +678,7 @@ class EventFinder:
                         country=place.country3, admin1=place.admin1, admin2=place.admin2, geo_precision=precision,
                         span=(m.char_start, m.char_end), geonames_id=place.geonames_id)
 
-    def _date(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext, explicit: DateValue | None):
+    def _date(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext):
         tense = tense_of(f.anchor, self.lex)
         # "since 2012", "until 2014" bound a period; they do not date the event
         dates = [m for m in ms.of_kind("date", sent) if m.start == 0 or ms.doc[m.start - 1].lower_ not in ("since", "until", "till")]
