@@ -490,8 +490,9 @@ class EventFinder:
         if f.cls in VIOLENT and not recipients:
             recipients = targets
         if f.cls in ("fight", "raid", "riot") and len(recipients) > 1 and f.victims:
-            victim_names = {v.text for v in f.victims}
-            others = [r for r in recipients if not any(w in r.name for w in victim_names)]
+            # the dead are not the other side when the fight names one ("clashes with police")
+            dead = {ms.offset + v.idx for v in f.victims}
+            others = [r for r in recipients if not (r.span and any(r.span[0] <= d < r.span[1] for d in dead))]
             recipients = others or recipients
         if f.cls in ("fight", "raid") and not actors and f.victims:
             # "11 soldiers were killed in clashes with IS": the dead are one side, the other the other
@@ -601,7 +602,8 @@ class EventFinder:
                 force = self.kb.state_force(r.country, kind)
                 if force is not None:
                     r.actor_id, generic = force.id, force.name
-            name = countries.get(r.country).name if r.country and countries.get(r.country) else None
+            known = countries.get(r.country) if r.country else None
+            name = known.name if known else None
             r.canonical = f"{generic} ({name})" if name and r.actor_id is None else generic
             out.append(r)
         return out
@@ -640,9 +642,7 @@ class EventFinder:
             if r.type == 1 and r.country:
                 place = self.gazetteer.country(r.country)
                 if place is not None:
-                    return Location(name=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
-                                    country=place.country3, geo_precision=3, geonames_id=place.geonames_id), \
-                        f"no place named; country of {r.name}"
+                    return _location_of(place, 3), f"no place named; country of {r.name}"
         return None
 
     def _capital(self, f: Frame, ctx: DocContext):
@@ -658,10 +658,7 @@ class EventFinder:
                     return None
                 for place in self.gazetteer.candidates(country.capital, limit=10):
                     if place.country3 == country.iso3 and place.feature not in ("country", "admin1", "admin2"):
-                        return Location(name=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
-                                        country=place.country3, admin1=place.admin1, admin2=place.admin2,
-                                        geo_precision=1, geonames_id=place.geonames_id), \
-                            f"'the capital' of {country.name}, the document's country"
+                        return _location_of(place, 1), f"'the capital' of {country.name}, the document's country"
         return None
 
     def _as_location(self, m: Mention, resolved, ms: Mentions, why: str) -> Location:
@@ -674,9 +671,7 @@ class EventFinder:
                                  and self.lex.is_("near_preps", before[-2])) and before[-3:-1] != ["in", "and"]
         if precision == 1 and (near or m.hint in ("countryside", "outskirts", "border", "region", "district", "area")):
             precision = 2
-        return Location(name=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
-                        country=place.country3, admin1=place.admin1, admin2=place.admin2, geo_precision=precision,
-                        span=(m.char_start, m.char_end), geonames_id=place.geonames_id)
+        return _location_of(place, precision, (m.char_start, m.char_end))
 
     def _date(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext):
         tense = tense_of(f.anchor, self.lex)
@@ -712,3 +707,10 @@ class EventFinder:
             return DateValue(ctx.published - timedelta(days=6), ctx.published, "week", None), \
                 "no date in the text: the week before publication"
         return DateValue(None, None, None, None), "no date in the text and no publication date"
+
+
+def _location_of(place, precision: int, span: tuple[int, int] | None = None) -> Location:
+    """An event's Location from a gazetteer Place."""
+    return Location(name=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon, country=place.country3,
+                    admin1=place.admin1, admin2=place.admin2, geo_precision=precision, span=span,
+                    geonames_id=place.geonames_id)

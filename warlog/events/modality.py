@@ -163,7 +163,7 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
         if node.dep_ == "ROOT":
             break
         child, node = node, node.head
-    if m.source is None and m.value not in ("denied",):
+    if m.source is None and m.value != "denied":
         _trailing_speech(anchor, lex, m) or _trailing_attribution(anchor, lex, m)
     if lemma_is_going_to(anchor):
         m.consider("predicted", "going to")
@@ -182,7 +182,7 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
     return m
 
 
-def _trailing_speech(anchor: Token, lex: Lexicon, m: Modality) -> None:
+def _trailing_speech(anchor: Token, lex: Lexicon, m: Modality) -> bool:
     """"Fourteen civilians were killed ..., the Observatory said": the parser hangs the speech
     verb under the event's clause, not above it. A speech verb with a subject that follows the
     event in the root clause attributes it."""
