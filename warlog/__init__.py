@@ -2,6 +2,8 @@
 
     >>> import warlog
     >>> events = warlog.extract(text, published="2017-11-03")
+    >>> places = warlog.geoparse(text)
+    >>> names = warlog.entities(text)
     >>> store = warlog.open("warlog.db")
 
 DOCS: README.md (usage) and DESIGN.md (the pipeline and the event record).
@@ -12,11 +14,14 @@ import logging
 
 from .about import __version__
 from .errors import DataError, InputError, NotFoundError, StoreError, WarlogError
+from .entities import entities  # binds the name over the submodule of the same name
 from .filters import EventFilter
+from .geoparse import geoparse  # binds the name over the submodule of the same name
 from .record import ActorRef, Attribution, DateValue, Document, Event, Fatalities, Location
 
-__all__ = ["extract", "open", "Event", "Document", "ActorRef", "Location", "DateValue", "Fatalities", "Attribution",
-           "EventFilter", "WarlogError", "InputError", "StoreError", "NotFoundError", "DataError", "__version__"]
+__all__ = ["extract", "geoparse", "entities", "open", "Event", "Document", "ActorRef", "Location", "DateValue",
+           "Fatalities", "Attribution", "EventFilter", "WarlogError", "InputError", "StoreError", "NotFoundError",
+           "DataError", "__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -285,7 +285,8 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, extra_paths: list[str] = ()) -> "KnowledgeBase":
-        """The shipped knowledge base, with the actors of `extra_paths` (JSONL) on top.
+        """The shipped knowledge base, with the actors of `extra_paths` on top: JSONL records, or
+        PETRARCH/TABARI actor and agent dictionaries (see petrarch_dicts).
 
         A user record with a shipped id replaces it; an {"extend": id, ...} record adds aliases,
         memberships or positions to it. A malformed line raises DataError naming file and line.
@@ -303,7 +304,7 @@ class KnowledgeBase:
         for path in shipped:
             kb._load_actor_file(path, 2, extends)
         for path in extra_paths:
-            kb._load_actor_file(Path(path), 3, extends)
+            kb._load_user_file(Path(path), extends)
         for record, path, line, priority in extends:
             kb._apply_extend(record, path, line, priority)
         kb._freeze()
@@ -383,8 +384,24 @@ class KnowledgeBase:
             kind = cols[3].strip() if len(cols) > 3 and cols[3].strip() else None
             self._head_nouns[cols[0].strip().lower()] = HeadNoun(int(cols[1]), cols[2].strip(), kind)
 
+    def _load_user_file(self, path: Path, extends: list) -> None:
+        """A user's actors: our JSONL records, or a PETRARCH/TABARI actor or agent dictionary,
+        whose agents add head nouns that the shipped table lacks."""
+        from . import petrarch_dicts
+
+        if not petrarch_dicts.is_dictionary(path):
+            self._load_actor_file(path, 3, extends)
+            return
+        book = petrarch_dicts.read(path, countries=self._countries)
+        self._add_records(book.actors, path, 3, extends)
+        for noun, (kind_type, name, state_kind) in book.head_nouns.items():
+            self._head_nouns.setdefault(noun, HeadNoun(kind_type, name, state_kind))
+
     def _load_actor_file(self, path: Path, priority: int, extends: list) -> None:
-        for line, rec in read_jsonl(path):
+        self._add_records(read_jsonl(path), path, priority, extends)
+
+    def _add_records(self, records, path: Path, priority: int, extends: list) -> None:
+        for line, rec in records:
             if "extend" in rec:
                 unknown = set(rec) - _EXTEND_KEYS
                 if unknown:
@@ -556,9 +573,12 @@ class KnowledgeBase:
                     rule = self._ambiguous.get(key.lower())
                     if rule is None or not set(ids) <= set(rule.ids):
                         self._collisions[key] = tuple(sorted(ids))
-                        log.warning("alias %r is shared by %s and not listed in %s; the highest "
-                                    "ranked wins (user files, then shipped, then generated actors)",
-                                    key, ", ".join(sorted(ids)), AMBIGUOUS_FILE.name)
+                        ranks = sorted(ids.values())
+                        # a user file naming a shipped actor's alias means to override it
+                        level = logging.INFO if ranks[-1] >= 3 > ranks[-2] else logging.WARNING
+                        log.log(level, "alias %r is shared by %s and not listed in %s; the highest "
+                                "ranked wins (user files, then shipped, then generated actors)",
+                                key, ", ".join(sorted(ids)), AMBIGUOUS_FILE.name)
                         ids = {max(ids, key=ids.get): 0}
                 target[key] = tuple(sorted(ids, key=lambda i: -ids[i])) if len(ids) > 1 else tuple(ids)
         self._country_words = {k.lower(): v for k, v in self._country_cs.items()} | self._country_ci

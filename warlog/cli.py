@@ -114,7 +114,7 @@ def cli(verbose):
 @click.option("--published", callback=_date, metavar="DATE", help="Publication date for documents that state none.")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1), help="Worker processes.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor knowledge base (JSONL); repeat for several.")
+              help="Extra actors: JSONL records or a PETRARCH actor/agent dictionary (.txt); repeat for several.")
 @click.option("--max-size", default=20, show_default=True, type=click.IntRange(1), help="Largest file to read, in MB.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @errors_as_messages
@@ -147,7 +147,7 @@ def ingest(paths, store_path, published, workers, actor_files, max_size, progres
 @click.option("--published", callback=_date, metavar="DATE", help="Publication date for documents that state none.")
 @click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(("jsonl", "json", "table")))
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor knowledge base (JSONL).")
+              help="Extra actors: JSONL records or a PETRARCH actor/agent dictionary (.txt); repeatable.")
 @errors_as_messages
 def extract(files, published, fmt, actor_files):
     """Print the events of articles, without a store ("-" reads standard input).
@@ -157,24 +157,62 @@ def extract(files, published, fmt, actor_files):
         warlog extract report.txt --published 2017-11-03 --format table
         cat batch.jsonl | warlog extract - --format jsonl
     """
-    from .documents import read_path
     from .pipeline import default_extractor
 
-    docs, failed = [], 0
+    docs = _read_documents(files, published)
+    extractor = default_extractor(tuple(actor_files))
+    records = [ev.to_dict() for _, events in extractor.extract_many(docs) for ev in events]
+    _write(records, fmt, sys.stdout)
+
+
+def _read_documents(files, published=None) -> list:
+    """The documents of FILE arguments ("-" is standard input); a bad file or line is reported
+    on one line ("skipped: [E1xx] ..."); exit status 1 when nothing could be read."""
+    from .documents import read_path
+
+    docs = []
     for path in files:
         problems: list[str] = []
         try:
             docs += read_path(path, published=published, problems=problems)
         except InputError as exc:
             click.echo(f"skipped: {exc}", err=True)
-            failed += 1
         for line in problems:
             click.echo(f"skipped: {line}", err=True)
     if not docs:
         sys.exit(1)
-    extractor = default_extractor(tuple(actor_files))
-    records = [ev.to_dict() for _, events in extractor.extract_many(docs) for ev in events]
-    _write(records, fmt, sys.stdout)
+    return docs
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "table")),
+              help="jsonl: one toponym a line; table: for reading (default: table on a terminal, else jsonl).")
+@click.option("--explain", is_flag=True, help="Add why each toponym resolved so: candidates with scores, context used.")
+@errors_as_messages
+def geoparse(files, fmt, explain):
+    """Print the toponyms of articles, each resolved to a place ("-" reads standard input).
+
+    Offsets index the document's text after normalisation (as event spans do).
+
+    \b
+    Example:
+        warlog geoparse report.txt --format table --explain
+        cat batch.jsonl | warlog geoparse - > toponyms.jsonl
+    """
+    from .geoparse import format_table, geoparse_documents
+    from .pipeline import default_extractor
+
+    docs = _read_documents(files)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    for doc, rows in geoparse_documents(default_extractor(), docs, explain=explain):
+        if fmt == "table":
+            if len(docs) > 1:
+                click.echo(f"# {doc.input_id or doc.source or doc.doc_id}")
+            click.echo(format_table(rows, explain), nl=False)
+            continue
+        for row in rows:
+            click.echo(json.dumps({**row, "doc_id": doc.doc_id, "source": doc.source}, ensure_ascii=False))
 
 
 @cli.command()
@@ -314,6 +352,80 @@ def check(store_path):
         sys.exit(1)
 
 
+@cli.command("eval")
+@click.argument("datasets", nargs=-1)
+@click.option("--all", "everything", is_flag=True, help="Every dataset (acled gtd ucdp petrarch plover plv conflibert geo re3d).")
+@click.option("--data", default="../shared/eval", show_default=True, envvar="WARLOG_EVAL_DATA",
+              type=click.Path(file_okay=False), help="The evaluation data folder (env WARLOG_EVAL_DATA).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), help="Also write the report as JSON.")
+@click.option("--markdown", "markdown_out", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Also write the report as markdown.")
+@click.option("--floors", "floors_path", type=click.Path(dir_okay=False),
+              help="Check figures against this floors file; exit 1 if any falls past its floor.")
+@click.option("--write-floors", "write_floors", type=click.Path(dir_okay=False),
+              help="Write floors (measured value less a small margin) for the figures measured.")
+@click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1), help="Worker processes.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor dictionary (JSONL or PETRARCH format); repeatable.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@errors_as_messages
+def eval_(datasets, everything, data, json_out, markdown_out, floors_path, write_floors, workers, actor_files,
+          progress):
+    """Score warlog on real annotated data (ACLED, GTD, UCDP, PETRARCH, PLOVER, PLV, ConfliBERT,
+    geoparsing corpora, re3d) and print a table of figures, with other systems' published
+    numbers beside ours.
+
+    \b
+    Examples:
+        warlog eval acled geo
+        warlog eval --all --json eval.json --markdown eval.md
+        warlog eval --all --floors eval/floors.json      # what CI runs
+    """
+    from pathlib import Path
+
+    from . import evaluation
+    from .evaluation import floors as floor_file
+    from .evaluation import report
+
+    if everything == bool(datasets):
+        raise click.UsageError("name datasets or pass --all, not both")
+    names = evaluation.SCORERS if everything else tuple(dict.fromkeys(datasets))
+    modules = [evaluation.scorer(n) for n in names]  # unknown names fail before anything runs
+    root = Path(data)
+    if not root.is_dir():
+        raise InputError(Errors.E402.format(path=data), path=data)
+    if not everything:
+        for module in modules:
+            missing = evaluation.missing_files(module, root)
+            if missing:
+                raise InputError(Errors.E404.format(name=module.NAME, missing=", ".join(map(str, missing))))
+    known = floor_file.load(Path(floors_path)) if floors_path else None
+    show = sys.stderr.isatty() if progress is None else progress
+    outcome = evaluation.run(names, root, evaluation.Runner(workers=workers, progress=show, actor_files=actor_files))
+    click.echo(report.text(outcome))
+    from .pipeline import extractor_version
+
+    meta = {"warlog": __version__, "extractor_version": extractor_version(), "data": str(root.resolve())}
+    for out, render in ((json_out, lambda: report.as_json(outcome, **meta)), (markdown_out, lambda: report.markdown(outcome))):
+        if out:
+            with click.open_file(out, "w", encoding="utf-8") as fh:
+                fh.write(render())
+    figures = {name: fig for name, (_, fig) in outcome.figures().items()}
+    if write_floors:
+        previous = floor_file.load(Path(write_floors)) if Path(write_floors).exists() else {}
+        kept = {k: v for k, v in previous.items() if k.split(".", 1)[0] not in outcome.seconds}
+        written = floor_file.write(Path(write_floors), figures, keep=kept)
+        click.echo(f"warlog: {len(written)} floors written to {write_floors}", err=True)
+    if known is not None:
+        breaches = floor_file.check(known, figures, names)  # a dataset asked for but skipped breaches its floors
+        for b in breaches:
+            click.echo(f"floor: {b}", err=True)
+        checked = sum(1 for k in known if k.split(".", 1)[0] in names)
+        click.echo(f"warlog: {checked} floors checked, {len(breaches)} breached", err=True)
+        if breaches:
+            sys.exit(1)
+
+
 @cli.group()
 def gazetteer():
     """Manage the place index built from GeoNames data at install time."""
@@ -331,12 +443,35 @@ def gazetteer_build(path):
     click.echo(f"warlog: gazetteer index at {target}", err=True)
 
 
+def _sizes(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        sizes = [int(v.replace("_", "")) for v in value.split(",") if v.strip()]
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r}: give document counts separated by commas, e.g. 100,1000") from exc
+    if not sizes or min(sizes) < 1:
+        raise click.BadParameter(f"{value!r}: give one or more document counts of at least 1")
+    return sizes
+
+
 @cli.command()
-@click.option("--quick", is_flag=True, help="Two timed runs of each side instead of five.")
+@click.option("--quick", is_flag=True,
+              help="Two timed runs of each side instead of five; corpus sizes 100 and 1,000 only.")
+@click.option("--sizes", callback=_sizes, metavar="N,N,...",
+              help="Generated corpus sizes for the ingest figures (default: 100,1000,10000).")
 @click.option("--json", "as_json", type=click.Path(dir_okay=False), help="Also write the figures as JSON.")
 @errors_as_messages
-def bench(quick, as_json):
-    """Measure speed and memory: pipeline against spaCy alone, start-up, peak RSS."""
-    from .bench import run
+def bench(quick, sizes, as_json):
+    """Measure speed and memory: pipeline against spaCy alone, start-up, peak RSS, ingest cost
+    per document as the corpus grows, and -j 1 against -j 2.
 
-    run(quick=quick, json_path=as_json)
+    \b
+    Example:
+        warlog bench --quick --json bench.json
+    """
+    from .bench import report, run
+
+    figures = run(quick=quick, json_path=as_json, sizes=sizes,
+                  say=lambda message: click.echo(f"warlog bench: {message}", err=True))
+    click.echo(report(figures))

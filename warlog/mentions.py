@@ -90,13 +90,16 @@ def _looks_like_place(ent: Span, gazetteer) -> bool:
     return bool(gazetteer.candidates(ent.text, limit=1))
 
 
-def _add_place(ms: Mentions, ent: Span, span: tuple[int, int], toponyms: list, label: str,
-               actor: ActorRef | None = None) -> None:
+def add_place(ms: Mentions, ent: Span, span: tuple[int, int], toponyms: list, label: str,
+              actor: ActorRef | None = None, text: str | None = None) -> None:
+    """A place mention over `ent`, and its toponym appended to the document's list. `text` is
+    the toponym as written when it differs from the tokens' text (a span given by a caller)."""
     from .places import Toponym
 
     hint = _place_hint(ent)
-    toponyms.append(Toponym(text=ent.text, start=span[0], end=span[1], hint=hint))
-    ms.add(Mention("place", ent.start, ent.end, ent.text, *span, toponym=len(toponyms) - 1, hint=hint,
+    text = ent.text if text is None else text
+    toponyms.append(Toponym(text=text, start=span[0], end=span[1], hint=hint))
+    ms.add(Mention("place", ent.start, ent.end, text, *span, toponym=len(toponyms) - 1, hint=hint,
                    actor=actor, label=label))
 
 
@@ -110,11 +113,11 @@ def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None, gaz
         if (kb_id or "").startswith("place:") or (not kb_id and ent.label_ in PLACE_LABELS):
             # A place can also act: "Iran helped ...", "Baghdad turned over helicopters". The
             # roles decide; the actor it would be (the knowledge base's match) rides along.
-            _add_place(ms, ent, span, toponyms, ent.label_, _actor_ref(kb, ent.text, None, span, published))
+            add_place(ms, ent, span, toponyms, ent.label_, _actor_ref(kb, ent.text, None, span, published))
         elif (kb_id or "").startswith("actor:") or ent.label_ in ACTOR_LABELS:
             ref = _actor_ref(kb, ent.text, kb_id, span, published)
             if ref is None and ent.label_ != "NORP" and _looks_like_place(ent, gazetteer):
-                _add_place(ms, ent, span, toponyms, "GPE")
+                add_place(ms, ent, span, toponyms, "GPE")
                 continue
             if ref is None:
                 if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":

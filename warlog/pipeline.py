@@ -18,10 +18,10 @@ from . import dates
 from .about import __version__
 from .actors import KnowledgeBase
 from .events import DocContext, EventFinder
-from .mentions import find_mentions
+from .mentions import Mentions, find_mentions
 from .nlp import load as load_nlp
 from .nlp import straighten
-from .places import Context, Gazetteer
+from .places import Context, Gazetteer, Toponym
 from .record import Document, Event
 
 log = logging.getLogger(__name__)
@@ -82,28 +82,41 @@ class Extractor:
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event]]]:
         """Events of each document, in order. Paragraphs of many documents go through spaCy together."""
+        for doc, sdocs in self.parse_many(documents, batch_size):
+            yield doc, self._events(doc, sdocs)
+
+    def parse_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list]]:
+        """Each document with its parsed paragraphs, [(offset in the text, spaCy Doc)], in order."""
         batch: list[Document] = []
         for doc in documents:
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self._batch(batch)
+                yield from self._parse(batch)
                 batch = []
         if batch:
-            yield from self._batch(batch)
+            yield from self._parse(batch)
 
-    def _batch(self, docs: list[Document]) -> Iterator[tuple[Document, list[Event]]]:
+    def _parse(self, docs: list[Document]) -> Iterator[tuple[Document, list]]:
         paras = [paragraphs(d.text) for d in docs]
         texts = (straighten(t) for ps in paras for _, t in ps)
         parsed = iter(self.nlp.pipe(texts, batch_size=256))
         for doc, ps in zip(docs, paras):
-            sdocs = [(off, next(parsed)) for off, _ in ps]
-            yield doc, self._events(doc, sdocs)
+            yield doc, [(off, next(parsed)) for off, _ in ps]
+
+    def mentions(self, doc: Document, sdocs) -> tuple[list[Mentions], list[Toponym]]:
+        """The mentions of each parsed paragraph and the document's toponyms, in text order."""
+        toponyms: list[Toponym] = []
+        mentions = [find_mentions(sd, off, self.kb, toponyms, doc.published, self.gazetteer) for off, sd in sdocs]
+        return mentions, toponyms
+
+    def resolve_places(self, mentions: list[Mentions], toponyms: list[Toponym]) -> tuple[Context, list]:
+        """The document's context and a place (Resolved or None) for each toponym, all resolved together."""
+        context = self._context(mentions, toponyms)
+        return context, (self.gazetteer.resolve(toponyms, context) if toponyms else [])
 
     def _events(self, doc: Document, sdocs) -> list[Event]:
-        toponyms: list = []
-        mentions = [find_mentions(sd, off, self.kb, toponyms, doc.published, self.gazetteer) for off, sd in sdocs]
-        context = self._context(mentions, toponyms)
-        places = self.gazetteer.resolve(toponyms, context) if toponyms else []
+        mentions, toponyms = self.mentions(doc, sdocs)
+        context, places = self.resolve_places(mentions, toponyms)
         ctx = DocContext(doc_id=doc.doc_id, text=doc.text, published=doc.published,
                          places=places, resolve_date=dates.resolve, countries=list(context.countries))
         events: list[Event] = []
