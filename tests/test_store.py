@@ -6,6 +6,7 @@ import pytest
 from warlog.errors import NotFoundError, StoreError
 from warlog.filters import EventFilter
 from warlog.record import ActorRef
+from warlog import migrations
 from warlog.store import Store
 
 from factories import make_document, make_event
@@ -127,5 +128,5 @@ def test_reopening_keeps_data_and_schema(tmp_path):
     with Store(path) as s:
         assert s.count() == 1
         rows = s.conn.execute("SELECT version, name FROM migrations").fetchall()
-        assert len(rows) == 1
+        assert [r[0] for r in rows] == list(range(1, migrations.SCHEMA_VERSION + 1))
         assert json.loads(s.conn.execute("SELECT record FROM events").fetchone()[0])["event_id"]

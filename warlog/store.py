@@ -180,6 +180,23 @@ class Store:
         for (record,) in self.conn.execute(sql, params):
             yield json.loads(record)
 
+    def page(self, flt: EventFilter | None = None, limit: int = 50, offset: int = 0, countries=None,
+             sort: str | None = None) -> tuple[int, list[dict]]:
+        """One page of events() and the number of all matching events, from one scan when a filter
+        is set (without one, counting from the smallest index costs a millisecond)."""
+        flt = flt or EventFilter()
+        if flt.is_empty():
+            return self.count(flt), self.events(flt, limit, offset, countries, sort)
+        where, params = flt.where(countries)
+        order = order_by(sort)
+        sql = (f"WITH hits AS (SELECT e.id, COUNT(*) OVER () AS total FROM events e WHERE {where}"
+               f" ORDER BY {order} LIMIT ? OFFSET ?)"
+               f" SELECT hits.total, e.record FROM hits JOIN events e ON e.id = hits.id ORDER BY {order}")
+        rows = self.conn.execute(sql, params + [limit, offset]).fetchall()
+        if not rows:  # past the last page, or nothing matches
+            return self.count(flt, countries), []
+        return rows[0][0], [json.loads(r[1]) for r in rows]
+
     def count(self, flt: EventFilter | None = None, countries=None) -> int:
         where, params = (flt or EventFilter()).where(countries)
         return self.conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
@@ -253,7 +270,7 @@ def order_by(sort: str | None) -> str:
     if column is None:
         raise WarlogError(Errors.E306.format(value=sort, choices=", ".join(SORTS)))
     return (f"{column} IS NULL, {column} {'DESC' if descending else 'ASC'},"
-            " e.date_start IS NULL, e.date_start, e.doc_id, e.span_start")
+            " e.date_start IS NULL, e.date_start, e.doc_id, e.span_start, e.id")
 
 
 def open_store(path: str | Path = DEFAULT_PATH) -> Store:

@@ -17,6 +17,7 @@ FILES = {
     "leaflet.css": "leaflet/dist/leaflet.css",
     "supercluster.min.js": "supercluster/dist/supercluster.min.js",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
+    "countries-110m.json": "world-atlas/countries-110m.json",
     "countries-50m.json": "world-atlas/countries-50m.json",
     "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
     "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",

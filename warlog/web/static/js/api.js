@@ -7,6 +7,10 @@ export const page = JSON.parse(document.getElementById("page-data").textContent)
 export const filters = new URLSearchParams(page.filters);
 
 export function withFilters(path, extra = {}) {
+  // without extras, the server's own spelling: the URL a page preloads is the URL it fetches
+  if (!Object.values(extra).some((v) => v !== null && v !== undefined && v !== "")) {
+    return page.filters ? `${path}?${page.filters}` : path;
+  }
   const params = new URLSearchParams(filters);
   for (const [key, value] of Object.entries(extra)) {
     if (value !== null && value !== undefined && value !== "") params.set(key, value);

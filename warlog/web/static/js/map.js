@@ -16,16 +16,31 @@ const markers = L.layerGroup().addTo(map);
 let index = null;
 let categories = [];
 
+// Borders at 1:110m for the first paint (100 kB), at 1:50m once the map is zoomed in.
+const DETAIL_ZOOM = 5;
+let borders = null;
+let detailed = false;
+
 function drawBorders(topo) {
   const countries = topojson.feature(topo, topo.objects.countries);
-  L.geoJSON(countries, {
+  const layer = L.geoJSON(countries, {
     interactive: false,
     style: { color: "#9aa3ad", weight: 0.7, fillColor: "#f6f3ec", fillOpacity: 1 },
   }).addTo(map);
+  if (borders) map.removeLayer(borders);
+  borders = layer;
+  performance.mark("borders-drawn");
+}
+
+function detailBorders() {
+  if (detailed || map.getZoom() < DETAIL_ZOOM) return;
+  detailed = true;
+  getJSON("/vendor/countries-50m.json").then(drawBorders).catch(() => { detailed = false; });
 }
 
 function buildIndex(points) {
   categories = points.categories;
+  const keys = categories.map((_, j) => `k${j}`);
   const n = points.total;
   const features = new Array(n);
   for (let i = 0; i < n; i += 1) {
@@ -38,9 +53,10 @@ function buildIndex(points) {
   index = new Supercluster({
     radius: 48,
     maxZoom: MAX_ZOOM - 1,
-    map: (p) => { const k = new Array(categories.length).fill(0); k[p.c] = 1; return { k }; },
-    // a fresh array each time: Supercluster copies cluster properties shallowly
-    reduce: (acc, p) => { acc.k = acc.k.map((v, j) => v + p.k[j]); },
+    // counts per category as plain numbers: Supercluster copies cluster properties shallowly,
+    // so numbers can be added in place where an array would be shared
+    map: (p) => { const k = {}; for (const key of keys) k[key] = 0; k[keys[p.c]] = 1; return k; },
+    reduce: (acc, p) => { for (const key of keys) acc[key] += p[key]; },
   });
   index.load(features);
 }
@@ -60,11 +76,12 @@ function clusterIcon(props) {
   const size = Math.round(30 + 12 * Math.log10(count));
   const stops = [];
   let done = 0;
-  props.k.forEach((v, j) => {
+  categories.forEach((cat, j) => {
+    const v = props[`k${j}`];
     if (!v) return;
     const from = (done / count) * 360;
     done += v;
-    stops.push(`${colour(categories[j])} ${from}deg ${(done / count) * 360}deg`);
+    stops.push(`${colour(cat)} ${from}deg ${(done / count) * 360}deg`);
   });
   const ring = el("div", { class: "cluster" }, el("span", { text: count.toLocaleString("en") }));
   ring.style.background = `conic-gradient(${stops.join(", ")})`;
@@ -74,7 +91,7 @@ function clusterIcon(props) {
 }
 
 function clusterTitle(props) {
-  const parts = props.k.map((v, j) => (v ? `${categories[j]} ${v}` : null)).filter(Boolean);
+  const parts = categories.map((c, j) => (props[`k${j}`] ? `${c} ${props[`k${j}`]}` : null)).filter(Boolean);
   return `${props.point_count} events: ${parts.join(", ")}`;
 }
 
@@ -151,7 +168,7 @@ function legendControl(points) {
   control.addTo(map);
 }
 
-const borders = getJSON("/vendor/countries-50m.json").then(drawBorders);
+const coarse = getJSON("/vendor/countries-110m.json").then(drawBorders);
 // /map?focus=<event id>: centre on that event and open its popup (the event page links here)
 function focusOn(data, id) {
   const i = data.id.indexOf(id);
@@ -161,7 +178,9 @@ function focusOn(data, id) {
 }
 
 const points = getJSON(withFilters("/api/points")).then((data) => {
+  performance.mark("points-loaded");
   buildIndex(data);
+  performance.mark("points-indexed");
   fitToPoints(data);
   const focus = new URLSearchParams(location.search).get("focus");
   if (focus) focusOn(data, focus);
@@ -171,8 +190,10 @@ const points = getJSON(withFilters("/api/points")).then((data) => {
   return data;
 });
 map.on("moveend", render);
+map.on("zoomend", detailBorders);
 
-Promise.all([borders, points]).then(([, data]) => {
+Promise.all([coarse, points]).then(([, data]) => {
+  detailBorders(); // when the first view is already close (a focused event, a small area)
   requestAnimationFrame(() => requestAnimationFrame(() => {
     performance.mark("map-ready");
     mapNode.dataset.state = "ready";
