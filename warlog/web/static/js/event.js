@@ -51,10 +51,11 @@ Promise.all([getJSON(`/api/events/${encodeURIComponent(id)}`), getJSON(`/api/eve
       el("span", { class: "subtitle", text: ` · ${dateLabel(rec.date)}${rec.location ? ` · ${rec.location.name}` : ""} · ${rec.modality}` }));
     document.getElementById("fields").tBodies[0].replaceChildren(...fieldRows(rec).map(([name, value, why]) =>
       el("tr", {}, el("th", { text: name }), el("td", {}, value), el("td", { class: "why", text: why || "" }))));
-    document.getElementById("links").replaceChildren(
+    document.getElementById("links").replaceChildren(...[
       el("a", { href: `/api/events/${rec.event_id}`, text: "JSON record" }), " · ",
-      rec.location ? [el("a", { href: `/map?focus=${rec.event_id}`, text: "on the map" }), " · "] : "",
-      el("a", { href: withFilters("/table", { doc_id: rec.doc_id }), text: "this document's events in the table" }));
+      rec.location ? [el("a", { href: `/map?focus=${rec.event_id}`, text: "on the map" }), " · "] : [],
+      el("a", { href: withFilters("/table", { doc_id: rec.doc_id }), text: "this document's events in the table" }),
+    ].flat());
     document.getElementById("doc-head").replaceChildren(...documentHead(source.document, rec));
     markLegend(document.getElementById("marks-legend"), source.marks);
     const quote = renderReader(document.getElementById("reader"), source.document.text, source.marks, { selected: rec.event_id });

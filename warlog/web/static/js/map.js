@@ -12,6 +12,9 @@ const map = L.map(mapNode, { preferCanvas: true, minZoom: 2, maxZoom: MAX_ZOOM, 
 map.attributionControl.setPrefix(false);
 map.attributionControl.addAttribution("Borders: Natural Earth, via world-atlas");
 map.setView([30, 35], 3);
+// borders in a pane of their own under the markers' pane: a later, detailed redraw never covers them
+map.createPane("borders").style.zIndex = 350;
+const bordersRenderer = L.canvas({ pane: "borders" });
 const markers = L.layerGroup().addTo(map);
 let index = null;
 let categories = [];
@@ -25,6 +28,8 @@ function drawBorders(topo) {
   const countries = topojson.feature(topo, topo.objects.countries);
   const layer = L.geoJSON(countries, {
     interactive: false,
+    pane: "borders",
+    renderer: bordersRenderer,
     style: { color: "#9aa3ad", weight: 0.7, fillColor: "#f6f3ec", fillOpacity: 1 },
   }).addTo(map);
   if (borders) map.removeLayer(borders);
@@ -33,9 +38,9 @@ function drawBorders(topo) {
 }
 
 function detailBorders() {
-  if (detailed || map.getZoom() < DETAIL_ZOOM) return;
+  if (detailed || map.getZoom() < DETAIL_ZOOM) return null;
   detailed = true;
-  getJSON("/vendor/countries-50m.json").then(drawBorders).catch(() => { detailed = false; });
+  return getJSON("/vendor/countries-50m.json").then(drawBorders).catch(() => { detailed = false; });
 }
 
 function buildIndex(points) {
@@ -68,7 +73,7 @@ function fitToPoints(points) {
     s = Math.min(s, points.lat[i]); n = Math.max(n, points.lat[i]);
     w = Math.min(w, points.lon[i]); e = Math.max(e, points.lon[i]);
   }
-  map.fitBounds([[s, w], [n, e]], { padding: [40, 40], maxZoom: 8 });
+  map.fitBounds([[s, w], [n, e]], { padding: [40, 40], maxZoom: 8, animate: false });
 }
 
 function clusterIcon(props) {
@@ -173,7 +178,7 @@ const coarse = getJSON("/vendor/countries-110m.json").then(drawBorders);
 function focusOn(data, id) {
   const i = data.id.indexOf(id);
   if (i < 0) return;
-  map.setView([data.lat[i], data.lon[i]], 8);
+  map.setView([data.lat[i], data.lon[i]], 6, { animate: false });
   openEvent(id, data.lat[i], data.lon[i]);
 }
 
@@ -192,8 +197,8 @@ const points = getJSON(withFilters("/api/points")).then((data) => {
 map.on("moveend", render);
 map.on("zoomend", detailBorders);
 
-Promise.all([coarse, points]).then(([, data]) => {
-  detailBorders(); // when the first view is already close (a focused event, a small area)
+Promise.all([coarse, points]).then(async ([, data]) => {
+  await detailBorders(); // when the first view is already close (a focused event, a small area)
   requestAnimationFrame(() => requestAnimationFrame(() => {
     performance.mark("map-ready");
     mapNode.dataset.state = "ready";
