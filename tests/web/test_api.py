@@ -327,3 +327,13 @@ def test_ingest_requests_are_validated(writable):
     r = c.post("/api/ingest/files", files=[("files", ("a.txt", b"x", "text/plain"))], data={"published": "soon"},
                headers=AUTH)
     assert r.status_code == 400 and "published" in r.json()["detail"]
+
+
+def test_serve_says_how_to_install_missing_front_end_packages(web_store, tmp_path, monkeypatch):
+    from warlog.errors import WarlogError
+
+    monkeypatch.setenv("WARLOG_NODE_MODULES", str(tmp_path))
+    with pytest.raises(WarlogError, match=r"\[E307\].*npm ci"):
+        create_app(str(web_store))
+    result = CliRunner().invoke(cli, ["serve", "--store", str(web_store), "--port", "1"])
+    assert result.exit_code == 1 and "[E307]" in result.output and "Traceback" not in result.output

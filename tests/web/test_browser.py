@@ -221,3 +221,27 @@ def test_pasting_and_uploading_through_the_page_ingests_with_progress(server, pa
     assert doc["document"]["title"] == "Checkpoint attack near Tarmiyah" and doc["events"]
     uploaded = [d for d in api(server, "/api/documents", limit=1000)["documents"] if d["source"] == "upload:kirkuk-report.txt"]
     assert len(uploaded) == 1 and uploaded[0]["event_count"] >= 1
+
+
+def test_timeline_actor_and_document_pages_draw_what_the_api_says(server, page):
+    timeline = api(server, "/api/timeline", interval="day", country="SYR")
+    page.goto(f"{server.url}/timeline?interval=day&country=SYR", wait="#chart[data-state=ready]")
+    assert int(data(page, "#chart", "bars")) == len(timeline["periods"])
+    assert int(data(page, "#chart", "events")) == sum(n for p in timeline["periods"] for n in p["counts"].values())
+    assert page.eval("document.querySelectorAll('#chart svg a.bar').length") == len(timeline["periods"])
+
+    actor = api(server, "/api/actors/isis")
+    page.goto(f"{server.url}/actors/isis", wait="#actor[data-state=ready]")
+    assert int(data(page, "#network", "nodes")) == len(actor["network"]["nodes"])
+    assert page.eval("document.querySelectorAll('#network path.edge').length") == len(actor["network"]["edges"])
+    assert page.eval("document.querySelectorAll('#as-actor tbody tr').length") == actor["as_actor"]["total"]
+    assert "ISIS" in page.eval("document.getElementById('facts').textContent")
+
+    rec = api(server, "/api/events", text="Khamis", limit=1)["events"][0]
+    doc = api(server, f"/api/documents/{rec['doc_id']}")
+    page.goto(f"{server.url}/documents/{rec['doc_id']}", wait="#document[data-state=ready]")
+    assert page.eval("document.querySelectorAll('#event-list li').length") == len(doc["events"])
+    assert page.eval("document.getElementById('reader').textContent") == doc["document"]["text"]
+    page.click("#reader .k-quote")  # picks out the quote's events in the list
+    assert page.eval("document.querySelectorAll('#event-list li.picked').length") >= 1
+    clean(page.log())
