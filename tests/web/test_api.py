@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import shutil
 import time
 from dataclasses import fields
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -51,8 +51,7 @@ def test_query_parameters_are_the_event_filter(client):
 @pytest.mark.parametrize("query,flt", [
     ("", EventFilter()),
     ("country=Iraq&type=Battles&modality=asserted", EventFilter(country=["Iraq"], type=["Battles"], modality=["asserted"])),
-    ("since=2018-01-01&until=2018-03-31", EventFilter(since=countries and __import__("datetime").date(2018, 1, 1),
-                                                      until=__import__("datetime").date(2018, 3, 31))),
+    ("since=2018-01-01&until=2018-03-31", EventFilter(since=date(2018, 1, 1), until=date(2018, 3, 31))),
     ("actor=isis&min_fatalities=1", EventFilter(actor="isis", min_fatalities=1)),
     ("text=Diyarbakir", EventFilter(text="Diyarbakir")),
     ("modality=claimed&modality=denied&country=SYR&country=TUR", EventFilter(modality=["claimed", "denied"], country=["SYR", "TUR"])),
@@ -107,8 +106,6 @@ def test_timeline_counts_every_filtered_event_once(client, records, interval):
     assert counted + body["undated"] == len(records)
     assert body["undated"] == sum(1 for r in records if not r["date"]["start"])
     if interval == "week":
-        from datetime import date
-
         assert all(date.fromisoformat(p["start"]).weekday() == 0 for p in body["periods"])  # Mondays
 
 
