@@ -3,9 +3,10 @@ import sqlite3
 
 import pytest
 
-from warlog.errors import NotFoundError, StoreError
+from warlog.errors import NotFoundError, StoreError, WarlogError
 from warlog.filters import EventFilter
-from warlog.record import ActorRef
+from warlog.record import ActorRef, Fatalities
+from warlog import migrations
 from warlog.store import Store
 
 from factories import make_document, make_event
@@ -127,5 +128,27 @@ def test_reopening_keeps_data_and_schema(tmp_path):
     with Store(path) as s:
         assert s.count() == 1
         rows = s.conn.execute("SELECT version, name FROM migrations").fetchall()
-        assert len(rows) == 1
+        assert [r[0] for r in rows] == list(range(1, migrations.SCHEMA_VERSION + 1))
         assert json.loads(s.conn.execute("SELECT record FROM events").fetchone()[0])["event_id"]
+
+
+def test_sorting_and_pages(store):
+    docs = [make_document(f"Gunmen attacked a checkpoint near Kirkuk on Monday, report {i}.", source=f"/n/{i}.txt")
+            for i in range(5)]
+    for i, doc in enumerate(docs):
+        store.save(doc, [make_event(doc, fatalities=Fatalities(i, i, i) if i % 2 else None)])
+    dead = [r["fatalities"]["best"] if r["fatalities"] else None for r in store.events(sort="-fatalities")]
+    assert dead == [3, 1, None, None, None]  # unknown last, also when descending
+    total, page = store.page(EventFilter(country=["IRQ"]), limit=2, offset=2, sort="date")
+    assert total == 5 and [r["event_id"] for r in page] == [r["event_id"] for r in store.events(limit=2, offset=2)]
+    assert store.page(EventFilter(country=["IRQ"]), limit=2, offset=10) == (5, [])
+    assert [r["event_id"] for r in store.iter_events()] == [r["event_id"] for r in store.events()]
+    with pytest.raises(WarlogError, match="E306"):
+        store.events(sort="colour")
+
+
+def test_actors_of_filtered_events(store):
+    doc = make_document()
+    store.save(doc, [make_event(doc)])
+    assert {a["key"] for a in store.actors()} == {"Unidentified Armed Group", "police-irq"}
+    assert store.actors(EventFilter(country=["SYR"])) == []

@@ -426,6 +426,34 @@ def eval_(datasets, everything, data, json_out, markdown_out, floors_path, write
             sys.exit(1)
 
 
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--token", envvar="WARLOG_TOKEN", help="Enable ingest through the API and the page for requests that "
+              "send this token (env WARLOG_TOKEN). Without it the server is read-only.")
+@errors_as_messages
+def serve(store_path, host, port, token):
+    """Serve the web app: map, timeline, table, event, actor and document pages, and the JSON API.
+
+    \b
+    Example:
+        warlog serve --store events.db --port 8765
+        WARLOG_TOKEN=secret warlog serve   # ingest enabled
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    app = create_app(store_path, token, allowed_hosts=["127.0.0.1", "localhost"] if loopback else None)
+    with _open(store_path) as store:
+        events = store.count()
+    mode = "ingest enabled (token)" if token else "read-only"
+    click.echo(f"warlog: serving {events} events from {store_path} at http://{host}:{port}/ ({mode})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.group()
 def gazetteer():
     """Manage the place index built from GeoNames data at install time."""

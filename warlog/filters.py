@@ -2,6 +2,11 @@
 
 `EventFilter.where()` turns a filter into an SQL condition over the store's `events` table, with
 parameters; every value is bound, never pasted into SQL.
+
+A unary `+` in front of a column keeps SQLite from answering through that column's own index:
+on a large store, the rows such an index selects (a whole country, every asserted event) are
+each fetched from the wide events table, which costs far more than one scan of the narrow
+covering index `events_scan` (migrations.py) that the condition then uses.
 """
 from __future__ import annotations
 
@@ -48,7 +53,7 @@ class EventFilter:
             params.append(self.until.isoformat())
         if self.country:
             codes = [(countries(c) if countries else None) or c.upper() for c in self.country]
-            sql.append(f"e.country IN ({', '.join('?' * len(codes))})")
+            sql.append(f"+e.country IN ({', '.join('?' * len(codes))})")
             params += codes
         if self.admin1:
             sql.append("e.admin1 = ? COLLATE NOCASE")
@@ -57,10 +62,10 @@ class EventFilter:
             sql.append("e.location LIKE ?")
             params.append(f"%{self.location}%")
         if self.actor:
-            sql.append("e.event_id IN (SELECT event_id FROM event_actors WHERE actor_id = ? OR name LIKE ? OR canonical LIKE ?)")
+            sql.append("+e.event_id IN (SELECT event_id FROM event_actors WHERE actor_id = ? OR name LIKE ? OR canonical LIKE ?)")
             params += [self.actor, f"%{self.actor}%", f"%{self.actor}%"]
         if self.actor_type is not None:
-            sql.append("e.event_id IN (SELECT event_id FROM event_actors WHERE type = ?)")
+            sql.append("+e.event_id IN (SELECT event_id FROM event_actors WHERE type = ?)")
             params.append(self.actor_type)
         if self.type:
             ors = []
@@ -70,7 +75,7 @@ class EventFilter:
                 params += [t, t, t]
             sql.append("(" + " OR ".join(ors) + ")")
         if self.modality:
-            sql.append(f"e.modality IN ({', '.join('?' * len(self.modality))})")
+            sql.append(f"+e.modality IN ({', '.join('?' * len(self.modality))})")
             params += self.modality
         if self.text:
             sql.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")

@@ -11,7 +11,7 @@ import logging
 import multiprocessing
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .documents import iter_paths, read_path
 from .errors import InputError
@@ -86,14 +86,26 @@ def ingest(paths: Iterable[str], store: Store, *, published: date | None = None,
         from tqdm import tqdm
 
         bar = tqdm(total=sum(1 for _ in iter_paths(paths)), unit="file", desc="ingest", leave=False)
-    shards = _shards(read_all(paths, report, published, max_bytes, bar), store, report, SHARD_SIZE)
     try:
-        for results in _run(shards, workers, extractor, tuple(actor_files)):
-            for doc, events in results:
-                _save(store, doc, events, report)
+        save_documents(read_all(paths, report, published, max_bytes, bar), store, report, workers=workers,
+                       extractor=extractor, actor_files=actor_files)
     finally:
         if bar is not None:
             bar.close()
+    return report
+
+
+def save_documents(docs: Iterable[Document], store: Store, report: IngestReport, *, workers: int = 1,
+                   extractor: Extractor | None = None, actor_files: tuple = (), shard_size: int = SHARD_SIZE,
+                   on_saved: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Extract and store documents that are already read (the web app's pasted text and uploads).
+    `on_saved` is called with the report after each document is stored, for progress."""
+    shards = _shards(docs, store, report, shard_size)
+    for results in _run(shards, workers, extractor, tuple(actor_files)):
+        for doc, events in results:
+            _save(store, doc, events, report)
+            if on_saved is not None:
+                on_saved(report)
     return report
 
 

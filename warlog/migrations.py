@@ -58,6 +58,13 @@ STEPS: list[tuple[str, str]] = [
         tokenize = 'unicode61 remove_diacritics 2'
     );
     """),
+    ("covering index for filtered reads", """
+    -- every column the filters, sorts, map points and timeline read, so that their scans of a
+    -- large store read this index instead of the wide rows with their JSON records
+    CREATE INDEX events_scan ON events(date_start, date_end, country, admin1, location, modality, plover_type,
+        acled_event_type, acled_sub_event_type, fatalities, geo_precision, confidence, lat, lon,
+        doc_id, span_start, event_id);
+    """),
 ]
 
 SCHEMA_VERSION = len(STEPS)

@@ -13,13 +13,34 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from . import migrations
-from .errors import Errors, NotFoundError, StoreError
+from .errors import Errors, NotFoundError, StoreError, WarlogError
 from .filters import EventFilter, fold
 from .record import Document, Event
 
 DEFAULT_PATH = "warlog.db"
+
+
+def actor_key(table: str = "") -> str:
+    """How an actor is told apart in listings: its knowledge-base id, else its canonical or
+    written name (SQL over event_actors, optionally under an alias)."""
+    p = f"{table}." if table else ""
+    return f"COALESCE({p}actor_id, {p}canonical, {p}name)"
+
+
+ACTOR_KEY = actor_key()
+# Sort keys of events(): the column each orders by. Unknown dates and values come last either way.
+SORTS = {
+    "date": "e.date_start",
+    "type": "e.acled_event_type",
+    "country": "e.country",
+    "location": "e.location",
+    "fatalities": "e.fatalities",
+    "modality": "e.modality",
+    "confidence": "e.confidence",
+}
 
 
 def _now() -> str:
@@ -138,14 +159,43 @@ class Store:
 
     # --- reading ----------------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0,
-               countries=None) -> list[dict]:
-        """Event records matching the filter, oldest first (then by document and position)."""
+               countries=None, sort: str | None = None) -> list[dict]:
+        """Event records matching the filter, oldest first (then by document and position), or in
+        the order of `sort` (a key of SORTS, "-" in front for descending)."""
+        return list(self.iter_events(flt, limit, offset, countries, sort))
+
+    def iter_events(self, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0,
+                    countries=None, sort: str | None = None) -> Iterator[dict]:
+        """Like events(), one record at a time: exports of a large store never hold it all in memory."""
         where, params = (flt or EventFilter()).where(countries)
-        sql = f"SELECT record FROM events e WHERE {where} ORDER BY e.date_start IS NULL, e.date_start, e.doc_id, e.span_start"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
+        order = order_by(sort)
+        if limit is None:
+            sql = f"SELECT record FROM events e WHERE {where} ORDER BY {order}"
+        else:
+            # pick the page's rows by their narrow columns first: sorting whole JSON records costs
+            # more than the query on a large store
+            sql = (f"SELECT record FROM events e WHERE e.id IN (SELECT e.id FROM events e WHERE {where}"
+                   f" ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
             params = params + [limit, offset]
-        return [json.loads(r[0]) for r in self.conn.execute(sql, params)]
+        for (record,) in self.conn.execute(sql, params):
+            yield json.loads(record)
+
+    def page(self, flt: EventFilter | None = None, limit: int = 50, offset: int = 0, countries=None,
+             sort: str | None = None) -> tuple[int, list[dict]]:
+        """One page of events() and the number of all matching events, from one scan when a filter
+        is set (without one, counting from the smallest index costs a millisecond)."""
+        flt = flt or EventFilter()
+        if flt.is_empty():
+            return self.count(flt), self.events(flt, limit, offset, countries, sort)
+        where, params = flt.where(countries)
+        order = order_by(sort)
+        sql = (f"WITH hits AS (SELECT e.id, COUNT(*) OVER () AS total FROM events e WHERE {where}"
+               f" ORDER BY {order} LIMIT ? OFFSET ?)"
+               f" SELECT hits.total, e.record FROM hits JOIN events e ON e.id = hits.id ORDER BY {order}")
+        rows = self.conn.execute(sql, params + [limit, offset]).fetchall()
+        if not rows:  # past the last page, or nothing matches
+            return self.count(flt, countries), []
+        return rows[0][0], [json.loads(r[1]) for r in rows]
 
     def count(self, flt: EventFilter | None = None, countries=None) -> int:
         where, params = (flt or EventFilter()).where(countries)
@@ -161,21 +211,28 @@ class Store:
         row = self.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return dict(row) if row else None
 
-    def documents(self) -> list[dict]:
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict]:
         sql = ("SELECT doc_id, source, title, url, publisher, published, published_from, input_id, format,"
                " event_count, ingested_at, updated_at FROM documents ORDER BY published, source")
-        return [dict(r) for r in self.conn.execute(sql)]
+        params: list = []
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [limit, offset]
+        return [dict(r) for r in self.conn.execute(sql, params)]
 
-    def actors(self) -> list[dict]:
-        """Each actor (by id, or by name when unknown to the knowledge base) with its event counts."""
-        sql = """
-        SELECT COALESCE(actor_id, canonical, name) AS key, MAX(actor_id) AS actor_id,
+    def actors(self, flt: EventFilter | None = None, countries=None) -> list[dict]:
+        """Each actor (by id, or by name when unknown to the knowledge base) with its event counts,
+        over the events that match the filter (all of them without one)."""
+        where, params = ("1", []) if flt is None or flt.is_empty() else flt.where(countries)
+        scope = "" if where == "1" else f"WHERE event_id IN (SELECT e.event_id FROM events e WHERE {where})"
+        sql = f"""
+        SELECT {ACTOR_KEY} AS key, MAX(actor_id) AS actor_id,
                COALESCE(MAX(canonical), MAX(name)) AS canonical, MAX(type) AS type, MAX(country) AS country,
                SUM(role = 'actor') AS as_actor, SUM(role = 'recipient') AS as_recipient,
                GROUP_CONCAT(DISTINCT name) AS names
-        FROM event_actors GROUP BY key ORDER BY as_actor + as_recipient DESC, canonical
+        FROM event_actors {scope} GROUP BY key ORDER BY as_actor + as_recipient DESC, canonical
         """
-        return [dict(r) for r in self.conn.execute(sql)]
+        return [dict(r) for r in self.conn.execute(sql, params)]
 
     def deletions(self, since: str | None = None) -> list[dict]:
         sql = "SELECT * FROM deletions" + (" WHERE deleted_at >= ?" if since else "") + " ORDER BY deleted_at"
@@ -203,6 +260,17 @@ class Store:
         if off:
             problems.append(f"{off} documents whose event count is wrong")
         return problems
+
+
+def order_by(sort: str | None) -> str:
+    """ORDER BY clause for a sort key ("fatalities", "-date"); the tie-breaks keep pages stable."""
+    key = sort or "date"
+    descending = key.startswith("-")
+    column = SORTS.get(key.lstrip("-"))
+    if column is None:
+        raise WarlogError(Errors.E306.format(value=sort, choices=", ".join(SORTS)))
+    return (f"{column} IS NULL, {column} {'DESC' if descending else 'ASC'},"
+            " e.date_start IS NULL, e.date_start, e.doc_id, e.span_start, e.id")
 
 
 def open_store(path: str | Path = DEFAULT_PATH) -> Store:
