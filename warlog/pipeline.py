@@ -21,7 +21,7 @@ from .events import DocContext, EventFinder
 from .mentions import Mentions, find_mentions
 from .nlp import load as load_nlp
 from .nlp import straighten
-from .places import Context, Gazetteer, Toponym
+from .places import Context, Gazetteer, Toponym, normalise
 from .record import Document, Event
 
 log = logging.getLogger(__name__)
@@ -135,18 +135,23 @@ class Extractor:
         contains which ("Hader ... in Quneitra province", "Raqqa, Syria")."""
         counts: Counter = Counter()
         container: dict[int, int] = {}
+        named_by: dict[str, set[str] | None] = {}  # country -> the place names that alone put it there
         for ms in mentions:
             for m in ms.items:
                 if m.kind == "actor" and m.actor and m.actor.country:
                     counts[m.actor.country] += 1
+                    named_by[m.actor.country] = None
                 elif m.kind == "place":
                     country = self.gazetteer.country(m.text)
                     if country is not None and country.country3:
-                        counts[country.country3] += 2
+                        code, weight = country.country3, 2
                     else:  # a town counts for its most likely country
                         top = self.gazetteer.candidates(m.text, limit=1)
-                        if top and top[0].country3:
-                            counts[top[0].country3] += 1
+                        code, weight = (top[0].country3, 1) if top and top[0].country3 else (None, 0)
+                    if code:
+                        counts[code] += weight
+                        if named_by.get(code, set()) is not None:
+                            named_by.setdefault(code, set()).add(normalise(m.text))
             for sent in ms.doc.sents:
                 in_sent = [m for m in ms.of_kind("place", sent)]
                 holders = [m for m in in_sent if m.hint in CONTAINER_HINTS]
@@ -159,7 +164,8 @@ class Extractor:
                     between = ms.doc[a.end:b.start]
                     if len(between) == 1 and between[0].text == ",":
                         container.setdefault(a.toponym, b.toponym)
-        return Context(countries=[c for c, _ in counts.most_common()], container=container)
+        own = {c: frozenset(texts) for c, texts in named_by.items() if texts is not None and len(texts) == 1}
+        return Context(countries=[c for c, _ in counts.most_common()], container=container, own=own)
 
 
 @lru_cache(maxsize=2)

@@ -225,3 +225,27 @@ def test_a_choice_dropped_while_scoring_does_not_anchor_the_others(gazetteer):
     out = gazetteer.resolve(tops, Context(countries=["YEM", "SYR", "LBY"], container={0: 2, 1: 2, 3: 2}))
     assert out[2] is not None and out[2].place.country3 == "YEM"
     assert out[3] is not None and out[3].place.country3 == "YEM"
+
+
+def test_a_name_is_no_evidence_for_the_country_it_alone_suggested(gazetteer):
+    # "London" alone made GBR a document country; Canada, named elsewhere, settles it.
+    london = [Toponym("London", 0, 6)]
+    guessed = Context(countries=["CAN", "GBR"], own={"GBR": frozenset({"london"})})
+    assert gazetteer.resolve(london, guessed)[0].place.country3 == "CAN"
+    # ... while GBR from other evidence (actors, other places) still counts.
+    assert gazetteer.resolve(london, Context(countries=["GBR", "CAN"]))[0].place.country3 == "GBR"
+
+
+# GeoNames ids of Kentucky, British Columbia, Quebec and New South Wales
+@pytest.mark.parametrize("abbreviation,geonames_id", [("Ky.", 6254925), ("B.C.", 5909050),
+                                                      ("Que.", 6115047), ("NSW", 2155400)])
+def test_state_and_province_abbreviations(gazetteer, abbreviation, geonames_id):
+    res = gazetteer.resolve([Toponym(abbreviation, 0, len(abbreviation))], Context())[0]
+    assert res is not None and res.place.feature == "admin1" and res.place.geonames_id == geonames_id
+
+
+@pytest.mark.parametrize("name,lat,lon", [("Canada", 60.10867, -113.64258), ("Russia", 60.0, 100.0),
+                                          ("Texas", 31.25044, -99.25061)])
+def test_large_units_take_their_geonames_point(gazetteer, name, lat, lon):
+    res = gazetteer.resolve([Toponym(name, 0, len(name))], Context())[0]
+    assert km(res.place, lat, lon) < 1

@@ -49,10 +49,9 @@ NOTES = {
         "characters); `realigned` counts those moved.",
         "warlog's gazetteer holds GeoNames cities of 500+ people, countries and subdivisions; streets, "
         "buildings, rivers and smaller places are absent, so some gold ids cannot be matched exactly.",
-        "warlog's point for a country or subdivision is the settlement nearest the mean position of its "
-        "settlements (where an event known only by its province is put), not the GeoNames or Wikipedia "
-        "centroid: the right country can lie hundreds of km from gold (the United States 700-850 km, "
-        "Canada 1,200-2,000 km), which weighs on every distance figure. acc_161km_or_exact also counts "
+        "warlog's point for a large country or subdivision is GeoNames' own; for the others it is the "
+        "settlement nearest the mean position of its settlements, not the GeoNames or Wikipedia "
+        "centroid, which can lie a few hundred km from gold. acc_161km_or_exact also counts "
         "the gold GeoNames id itself as a hit, as it counts for a geoparser that reports GeoNames' "
         "own coordinates.",
     ],

@@ -7,8 +7,10 @@ data/places/aliases.jsonl (places both miss or get wrong, and extra names for th
 Representative points. Countries and subdivisions come without coordinates, so each gets the
 settlement nearest to the mean position (on the sphere) of all settlements inside it: a point
 in the populated part of the unit that always lies inside it, even for a crescent-shaped
-province, and that does not jump across the antimeridian. The alias file can override any
-point. `places.point` says where a point came from: gazetteer, settlements, children, alias.
+province, and that does not jump across the antimeridian. Large units whose GeoNames point we
+know (data/places/centres.tsv) take that point instead, and the alias file can override any
+point. `places.point` says where a point came from: gazetteer, settlements, children,
+geonames, alias.
 
 The file is written to a temporary name and renamed into place, so an interrupted build never
 leaves a half index behind.
@@ -35,7 +37,7 @@ SCHEMA_VERSION = 1
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 # Every file that changes what goes into the index is part of its cache key: our data files
 # and the modules that turn the sources into rows.
-INPUT_FILES = ("aliases.jsonl", "transliteration.json", "terms.json", "patterns.json", "stop_forms.txt")
+INPUT_FILES = ("aliases.jsonl", "centres.tsv", "transliteration.json", "terms.json", "patterns.json", "stop_forms.txt")
 CODE_FILES = ("build.py", "normalise.py", "patterns.py", "scoring.py")
 
 # Name kinds, best first: a name we curated, the source's primary name, an official name or
@@ -347,6 +349,7 @@ def _build_into(path: Path) -> dict:
     subdiv, by_gn_code = _add_subdivisions(idx, ldir, lcountry, a3_of)
     members, country_points = _add_cities(idx, ldir, gdir, subdiv, by_gn_code, lcountry, a3_of)
     _place_units(subdiv, countries, members, country_points)
+    _apply_centres(idx)
     stats = _apply_aliases(idx, countries, by_gn_code)
     focus = set(load_json("patterns.json")["focus_countries"])
     stats.update(_write(path, idx, focus))
@@ -465,6 +468,22 @@ def _place_units(subdiv: dict, countries: dict, members: dict, country_points: d
             rec["lat"], rec["lon"], rec["point"] = rep[0], rep[1], "settlements"
 
 
+def _apply_centres(idx: _Index) -> None:
+    """GeoNames' own points for large units (data/places/centres.tsv) over the settlement points."""
+    by_gid = {rec["geonames_id"]: rec for rec in idx.places
+              if rec["geonames_id"] is not None and rec["feature"] in ("country", "admin1")}
+    with open(_data_file("centres.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            gid, lat, lon = line.split("\t")[:3]
+            rec = by_gid.get(int(gid))
+            if rec is None:
+                log.warning("centres.tsv: no country or admin1 with GeoNames id %s", gid)
+                continue
+            rec["lat"], rec["lon"], rec["point"] = float(lat), float(lon), "geonames"
+
+
 def _apply_aliases(idx: _Index, countries: dict, by_gn_code: dict) -> dict:
     """Our entries: new places ('id') and names or corrections for gazetteer places ('ref')."""
     from ..errors import DataError, Errors
@@ -503,6 +522,7 @@ def _apply_aliases(idx: _Index, countries: dict, by_gn_code: dict) -> dict:
             a2rec = unit(e, "admin2")
             rec["admin2"], rec["admin2_pid"] = a2rec["name"], a2rec["pid"]
         rec["_ours"] = True
+        rec["_ref"] = "ref" in e
         rec["_label"] = e.get("label")
         rec["_patterns"] = e.get("patterns", True)
         for n in [e.get("name"), *e.get("aliases", ())]:

@@ -114,7 +114,10 @@ def generate_patterns(places: list[dict], raw_names: dict[int, list[tuple[str, i
         ours = p.get("_ours", False)
         if ours and not p.get("_patterns", True):
             continue
-        if feature in ("country", "continent") or ours:
+        # Our places offer all their names, except a gazetteer subdivision we only gave names
+        # to ('Ky.' for Kentucky): its GeoNames alternates stay out, as for any subdivision.
+        unit_ref = ours and p.get("_ref") and feature in ("admin1", "region")
+        if feature in ("country", "continent") or (ours and not unit_ref):
             kinds = (0, 1, 2, 3)
         elif feature == "admin1" or feature == "region":
             kinds = (0, 1, 2)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import scoring as sc
 from .gazetteer import Gazetteer, Match, Place
+from .normalise import normalise
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "terms.json"
 
@@ -34,6 +35,9 @@ class Toponym:
 class Context:
     countries: list[str] = field(default_factory=list)  # ISO3, most important first
     container: dict[int, int] = field(default_factory=dict)  # toponym index -> index of its container
+    # country -> the one place name that alone made it a document country ('London' for GBR):
+    # that name's own guess is no evidence for itself.
+    own: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -165,6 +169,7 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
     contents: dict[int, list[_Item]] = {}
     for i, j in containers.items():
         contents.setdefault(j, []).append(items[i])
+    own = {c: set(texts) for c, texts in (context.own or {}).items()}
     for passno in range(3):
         if passno == 1:
             # Countries named in the document count too, after the ones the caller gave.
@@ -172,6 +177,9 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
                 c = it.choice
                 if c is not None and c.feature == "country" and c.country3 and c.country3 not in countries:
                     countries.append(c.country3)
+                    own[c.country3] = {normalise(it.toponym.text)}
+                elif c is not None and c.feature == "country" and c.country3 in own:
+                    own[c.country3].add(normalise(it.toponym.text))
         # Places confidently chosen in the previous pass anchor the others (not whole countries
         # or regions, whose points say little, and not other mentions of the same name).
         # (a snapshot: scoring below changes the items' choices as it goes)
@@ -190,7 +198,9 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
             others = []
             if passno > 0:
                 others = [place for text, place in anchors if text != it.toponym.text]
-            _score(it, countries, container, others, inner)
+            name = normalise(it.toponym.text)
+            theirs = [c for c in countries if own.get(c) != {name}]
+            _score(it, theirs, container, others, inner)
             done[key] = it
     return [
         None if it.choice is None
