@@ -58,6 +58,8 @@ def test_pick_and_source_match():
     events = [event("killed", "asserted"), event("attacked", "claimed", "Governor of Kirkuk", "The governor")]
     assert mo.pick(gold, events) is events[1]
     assert mo.pick(gold, events[:1]) is None
+    assert mo.pick(mo.Gold("x", None, "kill", "predicted"), events) is events[0]  # "killed": another inflection
+    assert mo.pick(mo.Gold("x", None, "kill", "predicted"), [event("skill", "asserted")]) is None
     assert mo.source_matches("the governor", events[1]["attribution"])
     assert mo.source_matches("the army", {"source": "Military Forces", "text": "The army"})
     assert not mo.source_matches("the army", {"source": "Reuters", "text": "Reuters"})

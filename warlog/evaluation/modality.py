@@ -24,7 +24,7 @@ CLASSES = ("asserted", "claimed", "denied", "planned", "predicted", "hypothetica
 NOTES = [
     "Sentences written for warlog in the style of wire copy, round-ups and opinion pieces, each "
     "extracted alone with its publication date. The event scored is warlog's first event whose "
-    "trigger contains the labelled trigger word; a sentence where warlog has none is a miss (no "
+    "trigger contains the labelled trigger word (in any inflection); a sentence where warlog has none is a miss (no "
     "modality), which lowers recall and accuracy.",
     "Attribution matches when warlog's source, resolved or as written, shares a word (other than "
     "articles and 'of') with the gold source; it is scored over the found events whose gold names a source.",
@@ -55,12 +55,18 @@ def load(path: Path) -> list[Gold]:
 
 
 def pick(gold: Gold, events: list[dict]) -> dict | None:
-    """The event the label is about: the first whose trigger holds the labelled word."""
+    """The event the label is about: the first whose trigger holds the labelled word, in any
+    inflection ("kill" is "killed", "storm" is "storms")."""
     want = gold.trigger.lower()
     for ev in events:
-        if want in _words((ev.get("trigger") or {}).get("text") or ""):
+        if any(_same_word(want, w) for w in _words((ev.get("trigger") or {}).get("text") or "")):
             return ev
     return None
+
+
+def _same_word(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(short) >= 3 and len(long) - len(short) <= 3
 
 
 def _words(text: str) -> set[str]:
