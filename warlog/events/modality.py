@@ -87,7 +87,7 @@ def _nobody(arg: Token, lex: Lexicon) -> bool:
 def _inverted(verb: Token) -> bool:
     """"Should the militia attack", "Had the missile struck", "Were the separatists to seize": a
     conditional clause with its auxiliary before its subject, and no 'if'."""
-    if verb.dep_ != "advcl":
+    if verb.dep_ not in ("advcl", "ccomp"):  # the parser hangs "Had a shell hit ..." either way
         return False
     subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
@@ -180,6 +180,10 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
                 for c in node.children:
                     if c.dep_ == "aux" and c.lower_ in lex.words["future_aux"]:
                         m.consider("predicted", c.lower_)
+                if node.dep_ in ("ccomp", "dobj") and node.head.i < node.i and lex.is_("denial_verbs", node.head.lemma_.lower()):
+                    # "rejected government claims that it shelled": the claim is denied, by the denier
+                    m.consider("denied", node.head.lemma_.lower())
+                    m.source = _speaker(node.head) or m.source
                 break
             for c in node.children:
                 low = c.lower_
