@@ -152,8 +152,8 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
                 m.consider("hypothetical", "if")
             if _plan_noun(node, lex) and rel in ("acl", "xcomp", "relcl", "ccomp", "attr"):
                 m.consider("planned", lemma)
-            if _inverted(node):
-                m.consider("hypothetical", "inverted conditional")
+            if _inverted(node) or rel in ("advcl", "ccomp") and _inverted(child):
+                m.consider("hypothetical", "inverted conditional")  # "Were the separatists to seize"
             if rel == "xcomp" and lex.is_("negation_words", lemma):
                 m.consider("negated", lemma)  # "failed to capture"
             if lex.is_("denial_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "pobj", "prep"):
