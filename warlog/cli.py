@@ -354,7 +354,7 @@ def check(store_path):
 
 @cli.command("eval")
 @click.argument("datasets", nargs=-1)
-@click.option("--all", "everything", is_flag=True, help="Every dataset (acled gtd ucdp petrarch plover plv conflibert geo re3d).")
+@click.option("--all", "everything", is_flag=True, help="Every dataset (acled gtd ucdp petrarch plover plv conflibert modality geo re3d).")
 @click.option("--data", default="../shared/eval", show_default=True, envvar="WARLOG_EVAL_DATA",
               type=click.Path(file_okay=False), help="The evaluation data folder (env WARLOG_EVAL_DATA).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), help="Also write the report as JSON.")
@@ -372,12 +372,13 @@ def check(store_path):
 def eval_(datasets, everything, data, json_out, markdown_out, floors_path, write_floors, workers, actor_files,
           progress):
     """Score warlog on real annotated data (ACLED, GTD, UCDP, PETRARCH, PLOVER, PLV, ConfliBERT,
-    geoparsing corpora, re3d) and print a table of figures, with other systems' published
+    geoparsing corpora, re3d) and on our labelled modality sentences (no --data needed), and print a table of figures, with other systems' published
     numbers beside ours.
 
     \b
     Examples:
         warlog eval acled geo
+        warlog eval modality
         warlog eval --all --json eval.json --markdown eval.md
         warlog eval --all --floors eval/floors.json      # what CI runs
     """
@@ -392,7 +393,7 @@ def eval_(datasets, everything, data, json_out, markdown_out, floors_path, write
     names = evaluation.SCORERS if everything else tuple(dict.fromkeys(datasets))
     modules = [evaluation.scorer(n) for n in names]  # unknown names fail before anything runs
     root = Path(data)
-    if not root.is_dir():
+    if not root.is_dir() and not all(evaluation.bundled(m) for m in modules):
         raise InputError(Errors.E402.format(path=data), path=data)
     if not everything:
         for module in modules:

@@ -4,7 +4,8 @@ Each dataset has its own scorer module with the same contract:
 
     NAME = "acled"                         # its name on the command line
     TITLE = "..."                          # what the report calls it
-    FILES = ("acled/....csv",)             # relative to the data folder: files or folders
+    FILES = ("acled/....csv",)             # relative to the data folder: files or folders,
+                                           # or absolute paths to data that ships with warlog
     def score(paths: list[Path], runner: Runner) -> list[Section]
 
 A scorer feeds text to warlog through the Runner (or the public geoparse API) and compares the
@@ -23,12 +24,13 @@ from types import ModuleType
 from ..errors import Errors, InputError
 from .core import Figure, Runner, Section
 
-__all__ = ["SCORERS", "Figure", "Runner", "Section", "Outcome", "scorer", "missing_files", "run"]
+__all__ = ["SCORERS", "Figure", "Runner", "Section", "Outcome", "scorer", "missing_files", "bundled", "run"]
 
 log = logging.getLogger(__name__)
 
-# The order of the report: event datasets first, then coding test suites, then places and entities.
-SCORERS = ("acled", "gtd", "ucdp", "petrarch", "plover", "plv", "conflibert", "geo", "re3d")
+# The order of the report: event datasets first, then coding test suites, our own labelled
+# modality set, then places and entities.
+SCORERS = ("acled", "gtd", "ucdp", "petrarch", "plover", "plv", "conflibert", "modality", "geo", "re3d")
 
 
 def scorer(name: str) -> ModuleType:
@@ -38,7 +40,13 @@ def scorer(name: str) -> ModuleType:
 
 
 def missing_files(module: ModuleType, data: Path) -> list[Path]:
+    # an absolute entry (bundled data) stays itself under `data / f`
     return [data / f for f in module.FILES if not (data / f).exists()]
+
+
+def bundled(module: ModuleType) -> bool:
+    """A scorer whose data ships with warlog runs without a data folder."""
+    return all(Path(f).is_absolute() for f in module.FILES)
 
 
 @dataclass

@@ -77,6 +77,29 @@ def _imperative(sent: Span) -> bool:
         and root.i - sent.start <= 2
 
 
+def _nobody(arg: Token, lex: Lexicon) -> bool:
+    """An argument that says nobody: "no one", "none of the hostages", "not a single rocket"."""
+    if arg.lower_ in lex.words["negative_pronouns"]:
+        return True
+    return any(c.dep_ in ("det", "neg", "preconj") and c.lower_ in ("no", "not", "neither") for c in arg.children)
+
+
+def _inverted(verb: Token) -> bool:
+    """"Should the militia attack", "Had the missile struck", "Were the separatists to seize": a
+    conditional clause with its auxiliary before its subject, and no 'if'."""
+    if verb.dep_ not in ("advcl", "ccomp"):  # the parser hangs "Had a shell hit ..." either way
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    auxes = [verb] if verb.pos_ == "AUX" else [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in ("should", "had", "were") and a.i < min(subjects) and a.i == verb.sent.start for a in auxes)
+
+
+def _under_plan(verb: Token, lex: Lexicon) -> bool:
+    return verb.dep_ in ("xcomp", "ccomp") and lex.is_("plan_verbs", verb.head.lemma_.lower())
+
+
 def _according_to(sent: Span) -> Token | None:
     for tok in sent:
         if tok.lower_ == "according":
@@ -103,7 +126,14 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
             elif c.dep_ in ("advmod", "amod") and low in lex.words["hedge_words"]:
                 m.consider("claimed", low)
             elif c.dep_ == "mark" and low in lex.words["hypothesis_marks"]:
-                m.consider("hypothetical", low)
+                if low == "whether" and _under_plan(tok, lex):
+                    m.consider("planned", "whether to")  # "is considering whether to strike"
+                else:
+                    m.consider("hypothetical", low)
+            elif c.dep_ in ("nsubj", "nsubjpass", "dobj") and _nobody(c, lex):
+                m.consider("negated", c.lower_)  # "no civilians were killed", "killed no one"
+        if _inverted(tok):
+            m.consider("hypothetical", "inverted conditional")
     # walk up the governing chain
     child, node = anchor, anchor.head
     steps = 0
@@ -122,13 +152,17 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
                 m.consider("hypothetical", "if")
             if _plan_noun(node, lex) and rel in ("acl", "xcomp", "relcl", "ccomp", "attr"):
                 m.consider("planned", lemma)
-            if lex.is_("denial_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "pobj"):
+            if _inverted(node) or rel in ("advcl", "ccomp") and _inverted(child):
+                m.consider("hypothetical", "inverted conditional")  # "Were the separatists to seize"
+            if rel == "xcomp" and lex.is_("negation_words", lemma):
+                m.consider("negated", lemma)  # "failed to capture"
+            if lex.is_("denial_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "pobj", "prep"):
                 m.consider("denied", lemma)
                 m.source = m.source or _speaker(node)
                 break  # the nearest frame of speech decides; what governs it speaks of the speech
             elif lex.is_("hypothesis_verbs", lemma) and rel in ("ccomp", "xcomp", "dobj"):
                 m.consider("hypothetical", lemma)
-            elif lex.is_("prediction_words", lemma) and rel in ("xcomp", "ccomp"):
+            elif (lex.is_("prediction_words", lemma) or lex.is_("prediction_words", node.lower_)) and rel in ("xcomp", "ccomp"):
                 m.consider("predicted", lemma)
             elif lex.is_("plan_verbs", lemma) and rel in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl"):
                 m.consider("planned", lemma)
@@ -138,13 +172,18 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
                 m.consider("predicted", lemma)
             elif rel == "xcomp" and node.pos_ == "ADJ":
                 m.consider("hypothetical", f"{node.lower_} to")  # "harder to bomb", "easy to capture"
-            elif lex.is_("speech_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "conj") \
+            elif lex.is_("speech_verbs", lemma) and (rel in ("ccomp", "dobj", "xcomp", "pcomp", "conj")
+                                                     or rel == "prep" and child.lower_ == "of") \
                     and (rel == "xcomp" or not _noun_passive(node)):
                 m.consider("claimed", lemma)
                 m.source = m.source or _speaker(node)
                 for c in node.children:
                     if c.dep_ == "aux" and c.lower_ in lex.words["future_aux"]:
                         m.consider("predicted", c.lower_)
+                if node.dep_ in ("ccomp", "dobj") and node.head.i < node.i and lex.is_("denial_verbs", node.head.lemma_.lower()):
+                    # "rejected government claims that it shelled": the claim is denied, by the denier
+                    m.consider("denied", node.head.lemma_.lower())
+                    m.source = _speaker(node.head) or m.source
                 break
             for c in node.children:
                 low = c.lower_

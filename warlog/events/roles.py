@@ -94,7 +94,8 @@ def subject(verb: Token) -> tuple[list[Token], bool]:
             objs = children(head.head, "dobj", "obj")
             if objs:  # "preventing Assad from attacking the SDF"
                 return objs, False
-        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "pobj"):
+        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "pobj", "acomp"):
+            # acomp: "police are ready to storm", "the jihadists are determined to attack"
             if node.dep_ != "conj":
                 own = False  # a dependent clause inherits the subject, not the voice
             node = head
