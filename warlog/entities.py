@@ -84,7 +84,4 @@ def entities(text: str, published=None, *, extractor=None) -> list[dict]:
     document = read_text(text, published=published)
     align = Alignment(text, document.text)
     _, rows = next(entities_documents(extractor or default_extractor(), [document]))
-    for row in rows:
-        row["start"], row["end"] = align.to_given(row["start"], row["end"])
-        row["text"] = text[row["start"]:row["end"]]
-    return rows
+    return align.rows_to_given(rows, text)

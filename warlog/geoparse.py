@@ -80,12 +80,10 @@ def geoparse(text: str, *, spans: Sequence[tuple[int, int]] | None = None, expla
     align = Alignment(text, document.text)
     given = None if spans is None else [[align.to_doc(s, e) for s, e in spans]]
     _, rows = next(geoparse_documents(extractor or default_extractor(), [document], given, explain))
-    for k, row in enumerate(rows):
-        if spans is not None:  # the caller's own span, whatever the document's text made of it
-            row["start"], row["end"] = spans[k]
-        else:
-            row["start"], row["end"] = align.to_given(row["start"], row["end"])
-        row["text"] = text[row["start"]:row["end"]]
+    if spans is None:
+        return align.rows_to_given(rows, text)
+    for row, (start, end) in zip(rows, spans):  # the caller's own span, whatever the document made of it
+        row["start"], row["end"], row["text"] = start, end, text[start:end]
     return rows
 
 
@@ -209,6 +207,13 @@ class Alignment:
             return start, end
         return (self._carry(self.doc_to_given, self.doc_starts, start),
                 self._carry(self.doc_to_given, self.doc_starts, max(end - 1, start)) + 1)
+
+    def rows_to_given(self, rows: list[dict], given: str) -> list[dict]:
+        """Rows with start/end in the document text moved to the caller's text, `text` re-cut from it."""
+        for row in rows:
+            row["start"], row["end"] = self.to_given(row["start"], row["end"])
+            row["text"] = given[row["start"]:row["end"]]
+        return rows
 
     def to_doc(self, start: int, end: int) -> tuple[int, int]:
         if self.same:

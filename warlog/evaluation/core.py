@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 SHARD = 32  # documents per worker task
 
@@ -77,27 +77,28 @@ class Runner:
             return
         from tqdm import tqdm
 
-        yield from tqdm(iterable, total=total, desc=label, unit="text", leave=False)
+        yield from tqdm(iterable, total=total, desc=label, leave=False)
 
     def extract(self, items: Sequence[tuple[str, date | str | None]], label: str = "extract",
                 actor_files: Sequence[str] | None = None) -> list[list[dict]]:
         """The event records (`Event.to_dict()`) of each (text, published) item, in order."""
         from ..documents import read_text
+        from ..pipeline import process_shard
 
         files = self.actor_files if actor_files is None else tuple(actor_files)
         docs = [read_text(text, published=published, source=f"{label}#{i}") for i, (text, published) in enumerate(items)]
         shards = [(docs[i:i + SHARD], files) for i in range(0, len(docs), SHARD)]
         out: list[list[dict]] = []
-        for results in self.progress(self._run(shards), total=len(shards), label=label):
+        for results in self.map(process_shard, shards, label=label):
             out += [[ev.to_dict() for ev in events] for _, events in results]
         return out
 
-    def _run(self, shards):
-        from ..pipeline import process_shard
-
-        if self.workers <= 1 or len(shards) <= 1:
-            yield from map(process_shard, shards)
+    def map(self, fn: Callable, items: Sequence, label: str = "", chunksize: int = 1) -> Iterator:
+        """fn(item) for each item, in order, on `workers` spawned processes (fn must be importable
+        at module level), with the progress bar counting items."""
+        if self.workers <= 1 or len(items) <= 1:
+            yield from self.progress(map(fn, items), total=len(items), label=label)
             return
-        ctx = multiprocessing.get_context("spawn")
+        ctx = multiprocessing.get_context("spawn")  # a clean interpreter per worker: no inherited locks
         with ctx.Pool(self.workers) as pool:
-            yield from pool.imap(process_shard, shards)
+            yield from self.progress(pool.imap(fn, items, chunksize=chunksize), total=len(items), label=label)

@@ -6,7 +6,6 @@ setting Mordecai 3 reports). The comparison is pure arithmetic over the rows (`c
 """
 from __future__ import annotations
 
-import multiprocessing
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -277,16 +276,6 @@ def geoparse_article(item: tuple[str, list[tuple[int, int]]]) -> tuple[list[dict
     return geoparse(text), (geoparse(text, spans=spans) if spans else [])
 
 
-def _parsed(items: list, runner: Runner):
-    label = "geo"
-    if runner.workers <= 1:
-        yield from runner.progress(map(geoparse_article, items), total=len(items), label=label)
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(runner.workers) as pool:
-        yield from runner.progress(pool.imap(geoparse_article, items, chunksize=4), total=len(items), label=label)
-
-
 def score(paths: list[Path], runner: Runner) -> list[Section]:
     corpora = [load(path) for path in paths]
     # gold spans given: the toponyms that have a gold place (coordinates or a GeoNames id)
@@ -294,7 +283,8 @@ def score(paths: list[Path], runner: Runner) -> list[Section]:
                   for c in corpora]
     items = [(a.text, [(t.start, t.end) for t in gold])
              for c, golds in zip(corpora, given_gold) for a, gold in zip(c.articles, golds)]
-    parsed = _parsed(items, runner)  # both corpora in one pass: one pool, one model load per worker
+    # both corpora in one pass: one pool, one model load per worker
+    parsed = runner.map(geoparse_article, items, label=NAME, chunksize=4)
     sections = []
     for corpus, golds in zip(corpora, given_gold):
         end_to_end, given = Tally(), Tally()
