@@ -43,7 +43,8 @@ def test_ingest_examples_reports_a_summary(ingested):
     assert "documents" in result.stderr and "events stored" in result.stderr
     with Store(store) as s:
         stats = s.stats()
-        assert stats["documents"] == 12 and stats["events"] >= 60  # 5 files of one report, 3 feed items, 4 lines
+        assert stats["documents"] == 14 and stats["events"] >= 60  # 7 files of one report, 3 feed items, 4 lines
+        assert stats["corroborated_groups"] >= 1  # the two reports of the Tuz Khurmatu attack
         assert s.integrity() == []
 
 

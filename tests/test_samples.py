@@ -105,3 +105,36 @@ def test_opinion_background_events_are_asserted(opinion):
     assert kirkuk["modality"] == "asserted" and kirkuk["acled_sub_event_type"] == "Non-state actor overtakes territory"
     rutbah = one(evs, "routed by an equally small number of fighters", acled_event_type="Battles")
     assert rutbah["modality"] == "asserted"
+
+
+def test_genres_of_the_two_samples(roundup, opinion):
+    assert roundup[1].genre == "roundup" and opinion[1].genre == "opinion"
+
+
+def test_roundup_meeting_in_damascus_is_claimed_by_lebanese_media_and_reuters(roundup):
+    evs, _ = roundup
+    meeting = [e for e in evs if "went to Damascus" in e["quote"] and e["plover_type"] == "CONSULT"]
+    assert meeting and all(e["modality"] == "claimed" for e in meeting)
+    sources = {s["actor_id"] for s in meeting[0]["attribution"]["sources"]}
+    assert sources == {"media-lbn", "reuters"}
+    statement = [e for e in evs if e["event_id"] == meeting[0]["statement_id"]]
+    assert statement and statement[0]["modality"] == "asserted"
+
+
+def test_roundup_velayati_statement_is_asserted_and_its_raqqa_attack_is_not(roundup):
+    evs, _ = roundup
+    said = one(evs, "Velayati", plover_type="STATEMENT")
+    assert said["modality"] == "asserted" and said["actors"][0]["actor_id"] == "ali-akbar-velayati"
+    raqqa = [e for e in evs if e["statement_id"] == said["event_id"]]
+    assert raqqa and all("Raqqa" in e["quote"] and e["modality"] != "asserted" for e in raqqa)
+
+
+def test_opinion_no_prediction_or_hypothetical_is_asserted(opinion):
+    evs, _ = opinion
+    for words, trigger in (("looked set to fall", "fall"), ("it will be Deir Ezzor", "destroyed"),
+                           ("a ground invasion will be launched", "invasion"), ("The fall of Assad would", "fall"),
+                           ("could be disastrous", "regaining"), ("if they struck", "struck"),
+                           ("To imagine that", "enter"), ("vowed to invade", "invade")):
+        hits = [e for e in evs if words in e["quote"] and e["trigger"]["text"] == trigger]
+        assert hits and not [e for e in hits if e["modality"] == "asserted"], \
+            f"{words!r}: {[(e['trigger']['text'], e['modality']) for e in hits]}"

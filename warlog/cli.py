@@ -51,6 +51,8 @@ def filter_options(f):
         click.option("--min-fatalities", type=click.IntRange(0), help="At least this many dead (best estimate)."),
         click.option("--max-geo-precision", type=click.IntRange(1, 3), help="Drop coarser places (3 = province)."),
         click.option("--source", help="Publisher, URL or file contains this."),
+        click.option("--corroborated", type=click.IntRange(1), metavar="N",
+                     help="Events whose corroboration group has at least N independent sources."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -64,7 +66,8 @@ def _filter(kw):
                        admin1=kw.pop("admin1"), location=kw.pop("location"), actor=kw.pop("actor"),
                        actor_type=kw.pop("actor_type"), type=list(kw.pop("types")), modality=list(kw.pop("modality")),
                        text=kw.pop("text"), min_fatalities=kw.pop("min_fatalities"),
-                       max_geo_precision=kw.pop("max_geo_precision"), source=kw.pop("source"))
+                       max_geo_precision=kw.pop("max_geo_precision"), source=kw.pop("source"),
+                       corroborated=kw.pop("corroborated"))
 
 
 def errors_as_messages(f):
@@ -317,11 +320,11 @@ def show(event_id, store_path, as_json):
 @store_option
 @errors_as_messages
 def documents(store_path):
-    """List stored documents with their publication dates and event counts."""
+    """List stored documents with their publication dates, genres and event counts."""
     with _open(store_path) as store:
         rows = store.documents()
     for r in rows:
-        click.echo(f"{r['doc_id']}  {r['published'] or '?':10}  {r['event_count']:>3} events  "
+        click.echo(f"{r['doc_id']}  {r['published'] or '?':10}  {r['genre'] or '?':13}  {r['event_count']:>3} events  "
                    f"{r['title'] or ''}  [{r['source']}]")
 
 

@@ -46,6 +46,8 @@ class Errors(metaclass=_Coded):
     E402 = "{path}: no evaluation data here (pass --data: the folder that holds acled/, geo/, plover/ ...)"
     E403 = "{path}: malformed floors file: {detail}"
     E404 = "{name}: its data is missing: {missing}"
+    # modality, genre and corroboration (6xx)
+    E601 = "{path}: malformed rules: {detail}"
 
 
 class Warnings(metaclass=_Coded):

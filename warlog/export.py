@@ -20,6 +20,7 @@ EXTRA_COLUMNS = [
     "attribution_source", "attribution_text", "confidence", "fatalities_low", "fatalities_best",
     "fatalities_high", "source_url", "publisher", "published_at", "text", "span_start", "span_end",
     "doc_id", "input_id", "dedup_cluster_id", "language", "extractor_version", "updated_at",
+    "group_sources", "genre", "statement_id", "attribution_sources",
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -108,8 +109,12 @@ def acled_row(rec: dict) -> dict:
         "published_at": rec.get("published_at") or "",
         "text": rec.get("quote") or "", "span_start": rec["span"][0], "span_end": rec["span"][1],
         "doc_id": rec.get("doc_id") or "", "input_id": rec.get("input_id") or "",
-        "dedup_cluster_id": rec.get("dedup_cluster_id") or "", "language": rec.get("language") or "",
+        # the corroboration group (corroboration.py) is the cluster of reports of one event
+        "dedup_cluster_id": rec.get("group_id") or "", "language": rec.get("language") or "",
         "extractor_version": rec.get("extractor_version") or "", "updated_at": rec.get("updated_at") or "",
+        "group_sources": rec.get("group_sources") or "", "genre": rec.get("genre") or "",
+        "statement_id": rec.get("statement_id") or "",
+        "attribution_sources": "; ".join(s.get("source") or "" for s in attribution.get("sources") or []),
     }
     return {k: safe_cell(v) for k, v in row.items()}
 
@@ -146,7 +151,10 @@ def feature(rec: dict) -> dict | None:
     row = acled_row(rec)
     props = {k: row[k] for k in ("warlog_event_id", "event_type", "sub_event_type", "plover_type", "actor1", "actor2",
                                  "country", "admin1", "location", "geo_precision", "fatalities", "modality",
-                                 "date_start", "date_end", "date_precision", "confidence", "source_url", "publisher")}
+                                 "date_start", "date_end", "date_precision", "confidence", "source_url", "publisher",
+                                 "genre", "statement_id")}
+    props["group_id"] = rec.get("group_id")
+    props["group_sources"] = rec.get("group_sources")
     props["event_id"] = props.pop("warlog_event_id")
     props["quote"] = rec.get("quote")
     return {"type": "Feature", "id": rec["event_id"],
@@ -186,6 +194,10 @@ def plover_record(rec: dict) -> dict:
                                 "geoPrecision": loc.get("geo_precision"), "placeId": loc.get("place_id")},
         "modality": rec.get("modality"),
         "attribution": rec.get("attribution"),
+        "statementId": rec.get("statement_id"),
+        "groupId": rec.get("group_id"),
+        "groupSources": rec.get("group_sources"),
+        "genre": rec.get("genre"),
         "url": rec.get("source_url"),
         "publication": rec.get("publisher"),
         "language": rec.get("language"),

@@ -33,6 +33,7 @@ class EventFilter:
     max_geo_precision: int | None = None
     source: str | None = None  # publisher or URL, substring
     doc_id: str | None = None
+    corroborated: int | None = None  # events whose corroboration group has at least this many independent sources
 
     def __post_init__(self):
         for m in self.modality:
@@ -92,6 +93,9 @@ class EventFilter:
         if self.doc_id:
             sql.append("e.doc_id = ?")
             params.append(self.doc_id)
+        if self.corroborated is not None:
+            sql.append("e.group_id IN (SELECT group_id FROM event_groups WHERE sources >= ?)")
+            params.append(self.corroborated)
         return (" AND ".join(sql) or "1"), params
 
 

@@ -65,9 +65,23 @@ STEPS: list[tuple[str, str]] = [
         acled_event_type, acled_sub_event_type, fatalities, geo_precision, confidence, lat, lon,
         doc_id, span_start, event_id);
     """),
+    ("document genre and corroboration groups", """
+    ALTER TABLE documents ADD COLUMN genre TEXT;  -- news | roundup | opinion | press_release (genre.py)
+    -- the corroboration group of an event (corroboration.py): the event_id of its first member,
+    -- so that a group's id never changes as events join it
+    ALTER TABLE events ADD COLUMN group_id TEXT;
+    CREATE INDEX events_group ON events(group_id);
+    CREATE TABLE event_groups (
+        group_id TEXT PRIMARY KEY,
+        events INTEGER NOT NULL,
+        sources INTEGER NOT NULL              -- independent sources: documents' outlets, attributed outlets
+    );
+    CREATE INDEX event_groups_sources ON event_groups(sources);
+    """),
 ]
 
 SCHEMA_VERSION = len(STEPS)
+GROUPS_STEP = STEPS[2][0]  # a store older than this step gets genres and groups computed (Store._backfill)
 
 
 def current_version(conn: sqlite3.Connection) -> int:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import dates
+from . import dates, genre
 from .about import __version__
 from .actors import KnowledgeBase
 from .events import DocContext, EventFinder
@@ -117,8 +117,10 @@ class Extractor:
     def _events(self, doc: Document, sdocs) -> list[Event]:
         mentions, toponyms = self.mentions(doc, sdocs)
         context, places = self.resolve_places(mentions, toponyms)
+        if doc.genre is None:
+            doc.genre = genre.detect(doc.text, doc.title)
         ctx = DocContext(doc_id=doc.doc_id, text=doc.text, published=doc.published,
-                         places=places, resolve_date=dates.resolve, countries=list(context.countries))
+                         places=places, resolve_date=dates.resolve, countries=list(context.countries), genre=doc.genre)
         events: list[Event] = []
         for ms in mentions:
             ctx.last_date = None
@@ -126,7 +128,7 @@ class Extractor:
                 events += self.finder.find(sent, ms, ctx)
         published = doc.published.isoformat() if doc.published else None
         for ev in events:
-            ev.source_url, ev.publisher, ev.published_at = doc.url, doc.publisher, published
+            ev.source_url, ev.publisher, ev.published_at, ev.genre = doc.url, doc.publisher, published, doc.genre
             ev.input_id, ev.language, ev.extractor_version = doc.input_id, doc.language, self.version
         return events
 

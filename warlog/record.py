@@ -11,6 +11,9 @@ from datetime import date
 
 MODALITIES = ("asserted", "claimed", "denied", "planned", "predicted", "hypothetical", "negated")
 PRECISIONS = ("day", "week", "month", "year")
+GENRES = ("news", "roundup", "opinion", "press_release")
+# plover_type of a speech act that no PLOVER type fits ("X said that ..."): not a PLOVER category
+STATEMENT = "STATEMENT"
 
 # ACLED interaction codes (inter1/inter2).
 ACTOR_TYPES = {
@@ -43,6 +46,7 @@ class Document:
     input_id: str | None = None  # the `id` of a .jsonl input line
     format: str = "text"  # text | markdown | html | jsonl | feed
     language: str = "en"
+    genre: str | None = None  # one of GENRES, from the text (genre.py) unless the input says
 
     @property
     def doc_id(self) -> str:
@@ -106,9 +110,12 @@ class Fatalities:
 
 @dataclass
 class Attribution:
-    source: str  # who the text says the information comes from
+    source: str  # who the text says the information comes from (the first of `sources`)
     text: str  # the words that say so
-    actor_id: str | None = None
+    actor_id: str | None = None  # the outlet or actor it resolves to in the knowledge base
+    # every source when several say it ("Lebanese media is reporting, and Reuters appears to be
+    # confirming, that ..."): dicts with source, text, actor_id
+    sources: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -130,12 +137,14 @@ class Event:
     fatalities: Fatalities | None = None
     modality: str = "asserted"
     attribution: Attribution | None = None
+    statement_id: str | None = None  # the event_id of the speech act that reports this event, if any
     confidence: float = 0.5
     evidence: dict[str, str] = field(default_factory=dict)  # field -> why it has its value
     # document-level context, filled in by the pipeline
     source_url: str | None = None
     publisher: str | None = None
     published_at: str | None = None
+    genre: str | None = None  # the document's genre
     input_id: str | None = None
     language: str = "en"
     extractor_version: str | None = None
@@ -174,11 +183,13 @@ class Event:
             "fatalities": asdict(self.fatalities) if self.fatalities else None,
             "modality": self.modality,
             "attribution": asdict(self.attribution) if self.attribution else None,
+            "statement_id": self.statement_id,
             "confidence": round(self.confidence, 3),
             "evidence": dict(self.evidence),
             "source_url": self.source_url,
             "publisher": self.publisher,
             "published_at": self.published_at,
+            "genre": self.genre,
             "input_id": self.input_id,
             "language": self.language,
             "extractor_version": self.extractor_version,

@@ -29,7 +29,8 @@ def render(rec: dict, doc: dict | None) -> str:
         f"event     {rec['event_id']}  (document {rec['doc_id']})",
         f"type      PLOVER {rec['plover_type']}" + (f" / {rec['plover_mode']}" if rec.get("plover_mode") else "")
         + (f"; ACLED {rec['acled_event_type']} / {rec['acled_sub_event_type']}" if rec.get("acled_event_type") else "; no ACLED type"),
-        f"modality  {rec['modality']}" + (f", according to {att['source']} (\"{att['text']}\")" if att else ""),
+        f"modality  {rec['modality']}" + (", according to " + "; ".join(
+            f"{s['source']} (\"{s['text']}\")" for s in att.get("sources") or [att]) if att else ""),
         f"actors    {_actors(rec.get('actors'))}",
         f"recipient {_actors(rec.get('recipients'))}",
         "place     " + (f"{loc['name']}, {loc.get('admin1') or '-'}, {loc.get('country') or '-'} "
@@ -40,9 +41,14 @@ def render(rec: dict, doc: dict | None) -> str:
         "dead      " + (f"{fat['best']} (low {fat['low']}, high {fat['high']})" if fat else "not reported"),
         f"confidence {rec.get('confidence')}",
     ]
+    if rec.get("statement_id"):
+        lines.append(f"reported  by the statement {rec['statement_id']}")
+    if rec.get("group_id"):
+        lines.append(f"group     {rec['group_id']}: {rec.get('group_sources') or 1} independent sources")
     if doc:
         lines.append(f"source    {doc.get('title') or ''} [{doc.get('url') or doc.get('source')}], "
-                     f"published {doc.get('published') or 'unknown'} ({doc.get('published_from') or 'not found'})")
+                     f"published {doc.get('published') or 'unknown'} ({doc.get('published_from') or 'not found'}), "
+                     f"genre {doc.get('genre') or 'unknown'}")
         text = doc["text"]
         s, e = rec["span"]
         before = text[max(0, s - CONTEXT_CHARS):s]

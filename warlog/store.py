@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from . import migrations
+from . import corroboration, migrations
 from .errors import Errors, NotFoundError, StoreError, WarlogError
 from .filters import EventFilter, fold
 from .record import Document, Event
@@ -43,6 +43,18 @@ SORTS = {
 }
 
 
+# An event as read: its stored record, plus its corroboration group and the group's count of
+# independent sources, which change as later documents join the group (so they are not in the JSON).
+RECORD = "e.record, e.group_id, g.sources"
+GROUP_JOIN = "LEFT JOIN event_groups g ON g.group_id = e.group_id"
+
+
+def as_record(row) -> dict:
+    record = json.loads(row[0])
+    record["group_id"], record["group_sources"] = row[1], row[2]
+    return record
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -63,7 +75,21 @@ class Store:
             raise StoreError(Errors.E201.format(path=self.path, detail=exc)) from exc
         if version > migrations.SCHEMA_VERSION:
             raise StoreError(Errors.E202.format(path=self.path, found=version, known=migrations.SCHEMA_VERSION))
-        migrations.migrate(self.conn)
+        applied = migrations.migrate(self.conn)
+        if migrations.GROUPS_STEP in applied and version > 0:
+            self._backfill()
+
+    def _backfill(self) -> None:
+        """A store made before genres and corroboration groups: give its documents their genre and
+        its events their groups, oldest first, as if they were ingested now."""
+        from .genre import detect
+
+        with self.transaction() as c:
+            docs = c.execute("SELECT doc_id, title, text FROM documents").fetchall()
+            for row in docs:
+                c.execute("UPDATE documents SET genre = ? WHERE doc_id = ?", (detect(row["text"], row["title"]), row["doc_id"]))
+            ids = [r[0] for r in c.execute("SELECT event_id FROM events ORDER BY id")]
+            corroboration.refresh(c, corroboration.assign(c, ids))
 
     def _has_foreign_tables(self) -> bool:
         names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -115,17 +141,24 @@ class Store:
                 status, ingested_at = "replaced", old["ingested_at"]
                 c.execute("INSERT INTO deletions SELECT event_id, doc_id, ?, 'document changed' FROM events WHERE doc_id = ?",
                           (now, old["doc_id"]))
+                touched = {r[0] for r in c.execute("SELECT DISTINCT group_id FROM events WHERE doc_id = ?"
+                                                   " AND group_id IS NOT NULL", (old["doc_id"],))}
                 self._delete_document(c, old["doc_id"])
+            else:
+                touched = set()
             c.execute(
                 "INSERT INTO documents (doc_id, source_key, source, title, url, publisher, published, published_from,"
-                " input_id, format, language, text, extractor_version, event_count, ingested_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " input_id, format, language, text, extractor_version, event_count, ingested_at, updated_at, genre)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (document.doc_id, document.source_key, document.source, document.title, document.url,
                  document.publisher, document.published.isoformat() if document.published else None,
                  document.published_from, document.input_id, document.format, document.language, document.text,
-                 events[0].extractor_version if events else None, len(events), ingested_at, now))
+                 events[0].extractor_version if events else None, len(events), ingested_at, now, document.genre))
             for ev in events:
                 self._insert_event(c, ev, now)
+            # groups after the document's own events are in: a later report joins an earlier one's group
+            touched |= corroboration.assign(c, [ev.event_id for ev in events])
+            corroboration.refresh(c, touched)
         return status
 
     def _delete_document(self, c, doc_id: str) -> None:
@@ -170,15 +203,15 @@ class Store:
         where, params = (flt or EventFilter()).where(countries)
         order = order_by(sort)
         if limit is None:
-            sql = f"SELECT record FROM events e WHERE {where} ORDER BY {order}"
+            sql = f"SELECT {RECORD} FROM events e {GROUP_JOIN} WHERE {where} ORDER BY {order}"
         else:
             # pick the page's rows by their narrow columns first: sorting whole JSON records costs
             # more than the query on a large store
-            sql = (f"SELECT record FROM events e WHERE e.id IN (SELECT e.id FROM events e WHERE {where}"
+            sql = (f"SELECT {RECORD} FROM events e {GROUP_JOIN} WHERE e.id IN (SELECT e.id FROM events e WHERE {where}"
                    f" ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
             params = params + [limit, offset]
-        for (record,) in self.conn.execute(sql, params):
-            yield json.loads(record)
+        for row in self.conn.execute(sql, params):
+            yield as_record(row)
 
     def page(self, flt: EventFilter | None = None, limit: int = 50, offset: int = 0, countries=None,
              sort: str | None = None) -> tuple[int, list[dict]]:
@@ -191,28 +224,29 @@ class Store:
         order = order_by(sort)
         sql = (f"WITH hits AS (SELECT e.id, COUNT(*) OVER () AS total FROM events e WHERE {where}"
                f" ORDER BY {order} LIMIT ? OFFSET ?)"
-               f" SELECT hits.total, e.record FROM hits JOIN events e ON e.id = hits.id ORDER BY {order}")
+               f" SELECT hits.total, {RECORD} FROM hits JOIN events e ON e.id = hits.id {GROUP_JOIN} ORDER BY {order}")
         rows = self.conn.execute(sql, params + [limit, offset]).fetchall()
         if not rows:  # past the last page, or nothing matches
             return self.count(flt, countries), []
-        return rows[0][0], [json.loads(r[1]) for r in rows]
+        return rows[0][0], [as_record(r[1:]) for r in rows]
 
     def count(self, flt: EventFilter | None = None, countries=None) -> int:
         where, params = (flt or EventFilter()).where(countries)
         return self.conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
 
     def event(self, event_id: str) -> dict:
-        row = self.conn.execute("SELECT record FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        row = self.conn.execute(f"SELECT {RECORD} FROM events e {GROUP_JOIN} WHERE e.event_id = ?",
+                                (event_id,)).fetchone()
         if row is None:
             raise NotFoundError(Errors.E203.format(event_id=event_id, path=self.path))
-        return json.loads(row[0])
+        return as_record(row)
 
     def document(self, doc_id: str) -> dict | None:
         row = self.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return dict(row) if row else None
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[dict]:
-        sql = ("SELECT doc_id, source, title, url, publisher, published, published_from, input_id, format,"
+        sql = ("SELECT doc_id, source, title, url, publisher, published, published_from, input_id, format, genre,"
                " event_count, ingested_at, updated_at FROM documents ORDER BY published, source")
         params: list = []
         if limit is not None:
@@ -244,6 +278,7 @@ class Store:
             "documents": one("SELECT COUNT(*) FROM documents"),
             "events": one("SELECT COUNT(*) FROM events"),
             "deletions": one("SELECT COUNT(*) FROM deletions"),
+            "corroborated_groups": one("SELECT COUNT(*) FROM event_groups WHERE sources > 1"),
             "by_modality": dict(self.conn.execute("SELECT modality, COUNT(*) FROM events GROUP BY modality").fetchall()),
         }
 

@@ -25,7 +25,7 @@ def web_store(tmp_path_factory, extractor) -> Path:
     path = tmp_path_factory.mktemp("web") / "events.db"
     with Store(path) as store:
         report = ingest([EXAMPLES, HOSTILE], store, published=date(2016, 10, 28), extractor=extractor)
-    assert report.documents == 13 and not report.skipped
+    assert report.documents == 15 and not report.skipped
     return path
 
 

@@ -55,6 +55,7 @@ def test_query_parameters_are_the_event_filter(client):
     ("actor=isis&min_fatalities=1", EventFilter(actor="isis", min_fatalities=1)),
     ("text=Diyarbakir", EventFilter(text="Diyarbakir")),
     ("modality=claimed&modality=denied&country=SYR&country=TUR", EventFilter(modality=["claimed", "denied"], country=["SYR", "TUR"])),
+    ("corroborated=2", EventFilter(corroborated=2)),
 ])
 def test_events_are_the_stores_events_for_the_same_filter(client, web_store, query, flt):
     body = client.get(f"/api/events?limit=1000&{query}").json()
@@ -62,6 +63,14 @@ def test_events_are_the_stores_events_for_the_same_filter(client, web_store, que
         expected = s.events(flt, countries=countries.iso3)
     assert body["total"] == len(expected)
     assert ids(body["events"]) == ids(expected)
+
+
+def test_corroborated_events_carry_their_group_and_its_sources(client):
+    body = client.get("/api/events?limit=1000&corroborated=2").json()
+    assert body["total"] >= 2  # the two example reports of the Tuz Khurmatu attack
+    assert all(e["group_id"] and e["group_sources"] >= 2 for e in body["events"])
+    assert len({e["doc_id"] for e in body["events"]}) >= 2
+    assert client.get("/api/events?corroborated=0").status_code == 422
 
 
 def test_empty_form_fields_mean_no_filter(client, records):
@@ -150,7 +159,9 @@ def test_actors_follow_the_filter(client):
 
 def test_document_with_marks(client, records):
     listing = client.get("/api/documents").json()
-    assert listing["total"] == 13
+    assert listing["total"] == 15
+    genres = {d["source"].rsplit("/", 1)[-1]: d["genre"] for d in listing["documents"]}
+    assert genres["opinion-2016-10-28-raqqa.txt"] == "opinion" and genres["roundup-2018-03-16.txt"] == "roundup"
     doc_id = next(r["doc_id"] for r in records if "Khamis" in r["quote"])
     body = client.get(f"/api/documents/{doc_id}").json()
     text = body["document"]["text"]
@@ -253,7 +264,7 @@ def test_without_a_token_every_write_endpoint_is_refused(web_store, tmp_path):
                 assert r.status_code == 401, (method, path, headers)
                 assert r.headers["www-authenticate"] == "Bearer"
     with Store(web_store) as s:
-        assert s.stats()["documents"] == 13  # nothing was written
+        assert s.stats()["documents"] == 15  # nothing was written
 
 
 def wait_for(c, job, headers):

@@ -12,11 +12,12 @@ from spacy.tokens import Span, Token
 
 from .. import countries
 from ..mentions import Mention, Mentions
-from ..record import ActorRef, Attribution, DateValue, Event, Location
+from ..record import STATEMENT, ActorRef, Attribution, DateValue, Event, Location
 from . import acled, lexicon
 from .fatalities import fatalities_of
 from .lexicon import Lexicon, Trigger
-from .modality import modality_of, tense_of
+from .modality import Modality, modality_of, tense_of
+from .modality import speaker_of as modality_speaker
 from .roles import Args, noun_args, preps, subject, verb_args, with_conjuncts
 
 VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
@@ -24,7 +25,7 @@ VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
 CLASS_PRIORITY = ("territory", "abduct", "sexual", "riot", "protest", "fight", "raid", "intercept", "attack", "arrest",
                   "loot", "death")
 ANY_ACTOR_NEEDED = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten",
-                    "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade"}
+                    "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade", "statement"}
 PRECISION_BY_FEATURE = {"country": 3, "admin1": 3, "region": 3, "admin2": 2}
 # Nouns that stand for the actor named after them: "fighters from the Badr Corps", "a column of
 # the PMU", "positions of the YPG", "a PKK safe house".
@@ -37,7 +38,8 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
-VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction"}
+VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction",
+          "statement"}
 
 
 @dataclass
@@ -71,6 +73,8 @@ class DocContext:
     resolve_date: object  # dates.resolve
     countries: list = field(default_factory=list)  # ISO3 codes the document is about, most first
     last_date: DateValue | None = None  # the last explicit date in the current paragraph
+    genre: str | None = None  # the document's genre (genre.py): opinion changes how modality reads
+    previous: list = field(default_factory=list)  # the events of the sentence before, for "Which is what X said"
 
 
 class EventFinder:
@@ -283,13 +287,79 @@ class EventFinder:
     def find(self, sent: Span, ms: Mentions, ctx: DocContext) -> list[Event]:
         events = []
         explicit = self._sentence_date(sent, ms, ctx)
+        reported: dict[int, Modality] = {}  # id(event) -> its modality, when a speech act reports it
         for f in self.frames(sent, ms):
-            ev = self._event(f, sent, ms, ctx)
+            ev = self._event(f, sent, ms, ctx, reported)
             if ev is not None:
                 events.append(ev)
+        events += self._statements(events, reported, sent, ms, ctx)
         if explicit is not None and explicit.precision:
             ctx.last_date = explicit
+        ctx.previous = events
         return events
+
+    # --- speech acts --------------------------------------------------------------------------
+    def _statements(self, events: list[Event], reported: dict[int, Modality], sent: Span, ms: Mentions,
+                    ctx: DocContext) -> list[Event]:
+        """Statements, threats and accusations are events of their own: the speaker acts, the
+        speech act is asserted (what the text reports is that it was said), and each event of
+        its content points to it (`statement_id`). A speech verb the lexicon types (ACCUSE,
+        THREATEN, REQUEST, REJECT) is that event; any other is a STATEMENT."""
+        by_verb: dict[int, tuple[Modality, list[Event]]] = {}
+        for ev in events:
+            mod = reported.get(id(ev))
+            if mod is not None and mod.speech is not None:
+                by_verb.setdefault(mod.speech.i, (mod, []))[1].append(ev)
+        back = self._back_reference(sent, ctx) if not by_verb else None
+        if back is not None:  # "Which is what Velayati said on Friday": the previous sentence is the content
+            verb, speaker = back
+            by_verb[verb.i] = (Modality(source=speaker, speech=verb), list(ctx.previous))
+        new: list[Event] = []
+        for i, (mod, contents) in by_verb.items():
+            verb = sent.doc[i]
+            start = ms.offset + verb.idx
+            host = next((e for e in events + new if e.trigger_span[0] == start), None)
+            if host is None:
+                host = self._statement(verb, mod, sent, ms, ctx)
+                if host is None:
+                    continue
+                new.append(host)
+            for ev in contents:
+                if ev is host:
+                    continue
+                ev.statement_id = host.event_id
+                if back is not None and ev.attribution is None:
+                    ev.attribution = self._attribution(mod.speakers, ms)
+                    if ev.modality == "asserted":
+                        ev.modality = "claimed"
+                        ev.evidence["modality"] = f"cue '{verb.lemma_.lower()}' (the next sentence says who said it)"
+        return new
+
+    def _statement(self, verb: Token, mod: Modality, sent: Span, ms: Mentions, ctx: DocContext) -> Event | None:
+        """A STATEMENT event for a speech verb, its speakers as actors."""
+        entry = Trigger(lemma=verb.lemma_.lower(), pos="VERB", cls="statement", plover=STATEMENT)
+        args = verb_args(verb, entry, self.lex) if verb.pos_ == "VERB" else Args()
+        args.actors = list(mod.speakers) or args.actors
+        args.patients = []
+        frame = Frame(verb, entry, verb, args, ["statement"], None, False, [verb], [])
+        return self._event(frame, sent, ms, ctx)
+
+    def _back_reference(self, sent: Span, ctx: DocContext) -> tuple[Token, Token] | None:
+        """"Which is what X said", "That is what X told reporters": a speech verb whose content
+        is the sentence before; its speaker is its subject, else the first name before it."""
+        first = sent[0]
+        if not ctx.previous or first.lower_ not in self.lex.words["back_reference"]:
+            return None
+        verbs = [t for t in sent if t.pos_ == "VERB" and self.lex.is_("speech_verbs", t.lemma_.lower())
+                 and not any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children)]
+        if not verbs:
+            return None
+        verb = verbs[0]
+        speaker = modality_speaker(verb)
+        if speaker is None:
+            named = [t for t in sent if t.i < verb.i and t.ent_type_ in ("PERSON", "ORG", "NORP") and t.dep_ != "compound"]
+            speaker = named[0] if named else None
+        return (verb, speaker) if speaker is not None else None
 
     def _sentence_date(self, sent: Span, ms: Mentions, ctx: DocContext) -> DateValue | None:
         for m in ms.of_kind("date", sent):
@@ -473,12 +543,16 @@ class EventFinder:
                 return ActorRef(ref.name, force.id, force.name, force.type, force.country, ref.span)
         return ref
 
-    def _event(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext) -> Event | None:
+    def _event(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext,
+               reported: dict[int, Modality] | None = None) -> Event | None:
         lex = self.lex
         places: list[tuple[Mention, int, str]] = []  # (mention, strength, why)
         if self._habitual(f, sent):
             return None
-        actors = self._refs(f.args.actors, ms, f, places, "actor", exclude={t.i for t in f.args.patients})
+        if f.cls == "statement":  # the speakers, resolved as attributions are ("Iran's foreign minister")
+            actors = self._speaker_refs(f.args.actors, ms, f, places)
+        else:
+            actors = self._refs(f.args.actors, ms, f, places, "actor", exclude={t.i for t in f.args.patients})
         recipients = self._refs(f.args.patients, ms, f, places, "recipient")
         targets = []
         for tok, prep in f.args.places:
@@ -520,7 +594,7 @@ class EventFinder:
         recipients = self._generic(recipients, location, cls)
         date, date_why = self._date(f, sent, ms, ctx)
         future = bool(ctx.published and date and date.start and date.start > ctx.published)
-        mod = modality_of(f.trigger, f.anchor, lex, future_date=future)
+        mod = modality_of(f.trigger, f.anchor, lex, future_date=future, genre=ctx.genre, walk=cls != "statement")
         fatalities = None
         if cls in VIOLENT:
             victims = [v for v in f.victims if self._is_person(v, ms)]
@@ -535,7 +609,7 @@ class EventFinder:
             plover, mode = "PROTEST", ("riot" if etype == "Riots" else "demo")
         attribution = None
         if mod.source is not None:
-            attribution = self._attribution(mod.source, ms)
+            attribution = self._attribution(mod.speakers, ms)
         start = ms.offset + sent.start_char
         end = ms.offset + sent.end_char
         quote = ctx.text[start:end].strip()
@@ -554,16 +628,39 @@ class EventFinder:
         confidence = 0.35 + 0.15 * any(a.actor_id for a in actors) + 0.1 * bool(recipients) \
             + 0.15 * bool(location and location.geo_precision and location.geo_precision < 3) \
             + 0.1 * bool(date and date.text) + 0.1 * (f.trigger.pos_ == "VERB")
-        return Event(
+        if cls == "statement":
+            evidence["plover_type"] = f"speech verb '{f.trigger.text}': a statement (no PLOVER type fits)"
+        event = Event(
             doc_id=ctx.doc_id, quote=quote, span=(start, end), trigger=f.trigger.text,
             trigger_span=(ms.offset + f.trigger.idx, ms.offset + f.trigger.idx + len(f.trigger.text)),
             plover_type=plover, plover_mode=mode, acled_event_type=etype, acled_sub_event_type=subtype,
             actors=actors, recipients=recipients, location=location, date=date, fatalities=fatalities,
             modality=mod.value, attribution=attribution, confidence=min(confidence, 0.95), evidence=evidence,
         )
+        if reported is not None and mod.speech is not None:
+            reported[id(event)] = mod
+        return event
 
-    def _attribution(self, src: Token, ms: Mentions) -> Attribution:
-        """Who says so: the speaker phrase, resolved to the actor or outlet it names if any."""
+    def _attribution(self, speakers: list[Token], ms: Mentions) -> Attribution:
+        """Who says so: each speaker phrase, resolved to the actor or outlet it names if any."""
+        sources = [self._source(s, ms) for s in speakers]
+        first = sources[0]
+        return Attribution(first.source, first.text, first.actor_id,
+                           [{"source": s.source, "text": s.text, "actor_id": s.actor_id} for s in sources])
+
+    def _speaker_refs(self, speakers: list[Token], ms: Mentions, f: Frame, places: list) -> list[ActorRef]:
+        refs = self._refs(speakers, ms, f, places, "actor")
+        if refs or not speakers:
+            return refs
+        out = []
+        for s in self._attribution(speakers, ms).sources:
+            actor = self.kb.get(s["actor_id"]) if s["actor_id"] else None
+            out.append(ActorRef(s["text"], s["actor_id"], s["source"], actor.type if actor else None,
+                                actor.country if actor else None))
+        return out
+
+    def _source(self, src: Token, ms: Mentions) -> Attribution:
+        """One speaker phrase, resolved to the actor or outlet it names if any."""
         if src.lower_ in PRONOUNS:
             ref = self._antecedent(src, ms)
             if ref is not None:

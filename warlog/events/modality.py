@@ -8,7 +8,7 @@ claimed by X, in "X said Y will attack Z" it is predicted, and X is still the so
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -25,6 +25,13 @@ class Modality:
     tense: str | None = None  # past | present | future
     source: Token | None = None  # head of the attribution phrase, if any
     cue: str | None = None  # the word that decided it
+    speech: Token | None = None  # the verb of the speech act that reports the event ("said", "vowed")
+    others: list[Token] = field(default_factory=list)  # more sources saying the same ("A reports, and B confirms, that")
+
+    @property
+    def speakers(self) -> list[Token]:
+        """Every source, in the order the text names them."""
+        return sorted(([self.source] if self.source is not None else []) + self.others, key=lambda t: t.i)
 
     def consider(self, value: str, cue: str) -> None:
         if RANK.index(value) < RANK.index(self.value):
@@ -55,6 +62,14 @@ def _speaker(verb: Token) -> Token | None:
                 if gc.dep_ == "pobj":
                     return gc
     return None
+
+
+speaker_of = _speaker
+
+
+def _that_clause(child: Token, rel: str) -> bool:
+    """A 'that' clause the parser took for an adverbial one ("confirming, that officials travelled")."""
+    return rel == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
 
 
 def _noun_passive(verb: Token) -> bool:
@@ -111,9 +126,12 @@ def _according_to(sent: Span) -> Token | None:
     return None
 
 
-def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool = False) -> Modality:
+def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool = False,
+                genre: str | None = None, walk: bool = True) -> Modality:
     """trigger: the event's head word; anchor: the verb whose clause the event sits in (the
-    trigger itself for verbs, the light verb for "launched an offensive")."""
+    trigger itself for verbs, the light verb for "launched an offensive"); genre: the document's
+    (genre.py), since an opinion piece's unattributed look ahead is a prediction; walk: False for
+    a speech act, which the text reports as made whatever governs it (only its own words count)."""
     m = Modality(tense=tense_of(anchor, lex))
     sent = trigger.sent
     for tok in {trigger, anchor}:
@@ -136,7 +154,7 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
             m.consider("hypothetical", "inverted conditional")
     # walk up the governing chain
     child, node = anchor, anchor.head
-    steps = 0
+    steps = 0 if walk else 8
     while node.i != child.i and steps < 8:
         steps += 1
         lemma = node.lemma_.lower()
@@ -159,24 +177,41 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
             if lex.is_("denial_verbs", lemma) and rel in ("ccomp", "dobj", "xcomp", "pcomp", "pobj", "prep"):
                 m.consider("denied", lemma)
                 m.source = m.source or _speaker(node)
+                m.speech = m.speech or node
                 break  # the nearest frame of speech decides; what governs it speaks of the speech
+            elif (rel == "ccomp" or _that_clause(child, rel)) and lex.is_("raising_verbs", lemma) and any(
+                    c.dep_ == "xcomp" and lex.is_("speech_verbs", c.lemma_.lower()) for c in node.children):
+                # "Reuters appears to be confirming, that ...": the clause is what is confirmed
+                said = next(c for c in node.children if c.dep_ == "xcomp" and lex.is_("speech_verbs", c.lemma_.lower()))
+                m.consider("claimed", said.lemma_.lower())
+                m.source, m.speech = m.source or _speaker(node), m.speech or said
+                m.others += _co_speakers(node, lex)
+                break
+            elif rel == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and any(
+                    c.dep_ == "acomp" and lex.is_("prediction_words", c.lemma_.lower()) for c in node.children):
+                m.consider("predicted", node.lemma_.lower())  # "when Aleppo looked set to fall"
             elif lex.is_("hypothesis_verbs", lemma) and rel in ("ccomp", "xcomp", "dobj"):
                 m.consider("hypothetical", lemma)
             elif (lex.is_("prediction_words", lemma) or lex.is_("prediction_words", node.lower_)) and rel in ("xcomp", "ccomp"):
                 m.consider("predicted", lemma)
             elif lex.is_("plan_verbs", lemma) and rel in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl"):
                 m.consider("planned", lemma)
+                if lex.is_("said_plans", lemma) and node.pos_ == "VERB" and _speaker(node) is not None:
+                    m.speech = m.speech or node  # "vowed to invade": the vow is a statement of its own
             elif rel == "xcomp" and node.pos_ == "ADJ" and lex.is_("plan_adjectives", lemma):
                 m.consider("planned", lemma)  # "ready to", "prepared to", "determined to"
             elif rel == "xcomp" and node.pos_ == "ADJ" and lex.is_("prediction_words", lemma):
                 m.consider("predicted", lemma)
             elif rel == "xcomp" and node.pos_ == "ADJ":
                 m.consider("hypothetical", f"{node.lower_} to")  # "harder to bomb", "easy to capture"
-            elif lex.is_("speech_verbs", lemma) and (rel in ("ccomp", "dobj", "xcomp", "pcomp", "conj")
+            elif lex.is_("speech_verbs", lemma) and (rel in ("ccomp", "dobj", "xcomp", "pcomp", "conj") or _that_clause(child, rel)
                                                      or rel == "prep" and child.lower_ == "of") \
                     and (rel == "xcomp" or not _noun_passive(node)):
                 m.consider("claimed", lemma)
-                m.source = m.source or _speaker(node)
+                if m.source is None:
+                    m.source = _speaker(node)
+                    m.others += _co_speakers(node, lex)
+                m.speech = m.speech or node
                 for c in node.children:
                     if c.dep_ == "aux" and c.lower_ in lex.words["future_aux"]:
                         m.consider("predicted", c.lower_)
@@ -202,6 +237,8 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
         if node.dep_ == "ROOT":
             break
         child, node = node, node.head
+    if not walk:
+        return m
     if m.source is None and m.value != "denied":
         _trailing_speech(anchor, lex, m) or _trailing_attribution(anchor, lex, m)
     if lemma_is_going_to(anchor):
@@ -216,6 +253,10 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
         m.source = m.source or source
     if future_date and m.value in ("asserted", "claimed"):
         m.consider("predicted", "date after publication")
+    if genre == "opinion" and m.value == "asserted" and m.source is None and m.tense != "past":
+        cue = _forward(anchor, lex)
+        if cue:
+            m.consider("predicted", f"opinion piece, {cue}")
     if m.tense is None and m.value == "predicted":
         m.tense = "future"
     return m
@@ -238,7 +279,7 @@ def _trailing_speech(anchor: Token, lex: Lexicon, m: Modality) -> bool:
             speaker = _speaker(c)
             if speaker is not None and not any(gc.dep_ in ("ccomp", "dobj") for gc in c.children):
                 m.consider("claimed", c.lemma_.lower())
-                m.source = speaker
+                m.source, m.speech = speaker, c
                 return True
     return False
 
@@ -266,9 +307,57 @@ def _trailing_attribution(anchor: Token, lex: Lexicon, m: Modality) -> bool:
         if not 0 < len(phrase) <= 12 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
             return False
         m.consider("claimed", verb.lemma_.lower())
-        m.source = phrase.root
+        m.source, m.speech = phrase.root, verb
         return True
     return False
+
+
+def _co_speakers(verb: Token, lex: Lexicon) -> list[Token]:
+    """Sources coordinated before the speech verb that carries the content: in "Lebanese media is
+    reporting, and Reuters appears to be confirming, that X", the parser gives the clause to
+    "appears"; "reporting", just before it with only commas and "and" between, says X too."""
+    out: list[Token] = []
+    doc, start = verb.doc, verb.sent.start
+    j = verb.left_edge.i - 1
+    while j >= start:
+        while j >= start and doc[j].dep_ in ("punct", "cc"):
+            j -= 1
+        if j < start or j == verb.left_edge.i - 1:
+            break
+        other = doc[j]
+        if not (lex.is_("speech_verbs", other.lemma_.lower()) and other.pos_ == "VERB") \
+                or any(c.dep_ in ("ccomp", "dobj") and c.i > other.i for c in other.children):
+            break
+        speaker = _speaker(other)
+        if speaker is None:
+            break
+        out.append(speaker)
+        j = other.left_edge.i - 1
+    return out
+
+
+def _forward(anchor: Token, lex: Lexicon) -> str | None:
+    """The writer looks ahead: a forward adverb ("next", "sooner or later", "in the coming
+    weeks") on the event's clause or a clause governing it, or a present-tense temporal clause
+    ("once they take the city", "when the army moves in"), which in English speaks of the future."""
+    forward = lex.words["forward_words"]
+    node = anchor
+    for _ in range(4):
+        if node.tag_ in ("VBD", "VBN") and node.i != anchor.i:
+            return None  # a past clause governs it: background, not a forecast
+        for c in node.children:
+            if c.dep_ in ("advmod", "npadvmod", "prep", "advcl") and c.i != anchor.i:
+                words = " " + " ".join(t.lower_ for t in c.subtree) + " "
+                hit = next((w for w in forward if f" {w} " in words), None)
+                if hit and (c.dep_ != "advcl" or c.lower_ in forward):
+                    return f"'{hit}'"
+            if c.dep_ in ("mark", "advmod") and c.lower_ in lex.words["temporal_marks"] and node.tag_ in ("VBZ", "VBP", "VB") \
+                    and node.dep_ == "advcl":
+                return f"'{c.lower_}' with the present"
+        if node.dep_ == "ROOT" or node.head.i == node.i:
+            break
+        node = node.head
+    return None
 
 
 def lemma_is_going_to(tok: Token) -> bool:

@@ -23,7 +23,7 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 
 FILTERS = tuple(EventQuery.model_fields)
-BAR = ("since", "until", "country", "actor", "type", "modality", "min_fatalities", "text")  # shown as fields
+BAR = ("since", "until", "country", "actor", "type", "modality", "min_fatalities", "corroborated", "text")  # shown as fields
 NAV = [("map", "Map", "/map"), ("timeline", "Timeline", "/timeline"), ("table", "Table", "/table"),
        ("actors", "Actors", "/actors"), ("documents", "Documents", "/documents")]
 

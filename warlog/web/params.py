@@ -39,6 +39,7 @@ class EventQuery(BaseModel):
     max_geo_precision: int | None = Field(None, ge=1, le=3, description="Drop coarser places (3 = province).")
     source: str | None = Field(None, description="Publisher, URL or file contains this.")
     doc_id: str | None = Field(None, description="Events of one document.")
+    corroborated: int | None = Field(None, ge=1, description="Events told by at least this many independent sources.")
 
     @field_validator("*", mode="before")
     @classmethod

@@ -13,6 +13,7 @@ getJSON(`/api/documents?limit=${LIMIT}&offset=${offset}`).then((data) => {
     el("td", { class: "nowrap", text: d.published || "?" }),
     el("td", {}, el("a", { href: `/documents/${d.doc_id}`, text: d.title || d.doc_id })),
     el("td", { text: d.publisher || "" }),
+    el("td", { text: d.genre || "" }),
     el("td", { class: "muted", text: d.url || d.source || "" }),
     el("td", { class: "num", text: String(d.event_count) }))));
   const prev = document.getElementById("prev");

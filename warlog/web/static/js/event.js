@@ -28,7 +28,8 @@ function fieldRows(rec) {
     ["place", loc ? `${loc.name}, ${loc.admin1 || "–"}, ${loc.country || "–"} (${loc.lat.toFixed(4)}, ${loc.lon.toFixed(4)}), geo precision ${loc.geo_precision}` : "unknown", ev.location || (loc ? "" : "no place named")],
     ["date", `${dateLabel(rec.date)} (${rec.date.precision || "unknown"})`, ev.date],
     ["dead", fat ? `${fat.best} (low ${fat.low}, high ${fat.high})` : "not reported", fat && fat.text ? `words '${fat.text}'` : ""],
-    ["modality", rec.modality + (att ? `, according to ${att.source}` : ""), ev.modality + (att ? `; attribution words '${att.text}'` : "")],
+    ["modality", rec.modality + (att ? `, according to ${(att.sources && att.sources.length ? att.sources : [att]).map((s) => s.source).join("; ")}` : ""), ev.modality + (att ? `; attribution words '${att.text}'` : "")],
+    ["sources", rec.group_id ? `${rec.group_sources || 1} independent (group ${rec.group_id})` : "", rec.group_id ? "reports of the same event in other documents, by type, actors, place and date" : ""],
     ["confidence", String(rec.confidence), ""],
     ["merged frames", ev.merged || "", ev.merged ? "these triggers were found to be one event" : ""],
   ].filter(([, value, why], i) => i < 2 || value !== "" || why);
