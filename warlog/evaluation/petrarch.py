@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import petrarch_dicts
+from ..record import STATEMENT
 from . import metrics as m
 from .coding import cameo_to_plover
 from .core import Runner, Section
@@ -34,7 +35,8 @@ NOTES = [
     "A gold event is (source code, target code, CAMEO code); its CAMEO code is mapped to a PLOVER type "
     "(data/cameo_plover.tsv, after the PLOVER manual's table). Gold events in CAMEO 01-02 (statements, "
     "appeals: no PLOVER type) and the suites' made-up codes (345, 802, 9xx, 21x-22x) are not counted "
-    "as gold; an event of warlog's with their actor pair is not counted as extra either.",
+    "as gold; an event of warlog's with their actor pair is not counted as extra either, nor is a "
+    "STATEMENT event of warlog's (a bare speech act: what CAMEO codes 01, PLOVER has no type for).",
     "warlog's side: each event gives one (source, target, type) per pair of its actors and recipients "
     "(compounds expand, as in PETRARCH); an actor's code is the CAMEO code of the dictionary entry it "
     "matched (petrarch_dicts: actor id cameo-<code>), else its country's ISO3 code, else none; no "
@@ -151,6 +153,7 @@ class Compared:
 
 
 def compare(record: Record, events: list[dict]) -> Compared:
+    events = [ev for ev in events if ev.get("plover_type") != STATEMENT]  # CAMEO's 01: not judged, as in gold
     full = [triples(ev) for ev in events]
     roots = [{(root(s), root(t), p) for s, t, p in ts} for ts in full]
     all_full, all_roots = set().union(*full), set().union(*roots)
