@@ -119,6 +119,16 @@ def test_our_two_reports_of_the_tuz_khurmatu_attack_are_one_group_of_two_sources
         # ingesting again changes nothing: groups are stable
         ingest([str(EXAMPLES / name) for name in TUZ], s)
         assert {r["group_id"] for r in s.events(EventFilter(corroborated=2))} == groups
+    # the same through the command line
+    from click.testing import CliRunner
+
+    from warlog.cli import cli
+
+    out = CliRunner().invoke(cli, ["events", "--store", str(tmp_path / "tuz.db"), "--corroborated", "2", "--format", "jsonl"])
+    assert out.exit_code == 0
+    assert {json.loads(line)["group_id"] for line in out.output.splitlines()} == groups
+    listing = CliRunner().invoke(cli, ["documents", "--store", str(tmp_path / "tuz.db")]).output
+    assert listing.count(" news ") == 2
 
 
 def test_exports_carry_the_group_and_its_sources(store):
@@ -142,3 +152,42 @@ def test_exports_carry_the_group_and_its_sources(store):
     out = io.StringIO()
     WRITERS["plover-jsonl"](records, out)
     assert {json.loads(line)["groupSources"] for line in out.getvalue().splitlines()} == {2}
+
+
+# same_event pairs of tests/fixtures/expectations.json that warlog cannot yet group, and why
+SAME_EVENT_GAPS = {
+    "government forces take Hamouria": "the round-up's 'Pro-government forces' are coded as civilians, so the actors do not overlap",
+}
+
+
+@pytest.fixture(scope="module")
+def examples_store(tmp_path_factory, extractor):
+    path = tmp_path_factory.mktemp("examples") / "events.db"
+    with Store(path) as s:
+        ingest([str(EXAMPLES)], s, published=date(2016, 10, 28), extractor=extractor)
+    return path
+
+
+def _same_event_cases():
+    from expectations import EXPECTATIONS
+
+    for entry in EXPECTATIONS["same_event"]:
+        gap = next((why for what, why in SAME_EVENT_GAPS.items() if entry["what"].startswith(what)), None)
+        marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+        yield pytest.param(entry, id=entry["what"][:40], marks=marks)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("entry", list(_same_event_cases()))
+def test_reports_of_one_event_in_the_examples_are_one_group(examples_store, entry):
+    with Store(examples_store) as s:
+        docs = {d["source"].rsplit("/", 1)[-1]: d["doc_id"] for d in s.documents()}
+        groups = []
+        for mention in entry["mentions"]:
+            found = [r for r in s.events(EventFilter(doc_id=docs[mention["file"]]))
+                     if mention["quote_contains"] in r["quote"] and r["group_id"]]
+            groups.append({r["group_id"] for r in found})
+        assert set.intersection(*groups), f"{entry['what']}: groups {groups}"
+        shared = set.intersection(*groups).pop()
+        assert s.events(EventFilter(doc_id=docs[entry["mentions"][0]["file"]], corroborated=2))
+        assert all(r["group_sources"] >= 2 for r in s.events() if r["group_id"] == shared)

@@ -313,7 +313,8 @@ class EventFinder:
         back = self._back_reference(sent, ctx) if not by_verb else None
         if back is not None:  # "Which is what Velayati said on Friday": the previous sentence is the content
             verb, speaker = back
-            by_verb[verb.i] = (Modality(source=speaker, speech=verb), list(ctx.previous))
+            said = [e for e in ctx.previous if e.plover_type != STATEMENT and e.statement_id is None]
+            by_verb[verb.i] = (Modality(source=speaker, speech=verb), said)
         new: list[Event] = []
         for i, (mod, contents) in by_verb.items():
             verb = sent.doc[i]

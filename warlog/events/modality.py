@@ -79,10 +79,12 @@ def _noun_passive(verb: Token) -> bool:
 
 
 def _plan_noun(node: Token, lex: Lexicon) -> bool:
-    """'a plan to expel', 'their goal has been to destroy', 'their purpose is to fight'."""
+    """'a plan to expel', 'their goal has been to destroy', 'their purpose is to fight', 'the
+    stated aims have included capturing'."""
     if lex.is_("plan_nouns", node.lemma_.lower()):
         return True
-    return node.lemma_ == "be" and any(c.dep_ == "nsubj" and lex.is_("plan_nouns", c.lemma_.lower()) for c in node.children)
+    return lex.is_("plan_copulas", node.lemma_.lower()) and any(
+        c.dep_ == "nsubj" and lex.is_("plan_nouns", c.lemma_.lower()) for c in node.children)
 
 
 def _imperative(sent: Span) -> bool:
@@ -143,6 +145,8 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
                 m.consider("predicted", low)
             elif c.dep_ in ("advmod", "amod") and low in lex.words["hedge_words"]:
                 m.consider("claimed", low)
+            elif c.dep_ == "advmod" and low in lex.words["near_miss_words"] and c.i < tok.i:
+                m.consider("negated", low)  # "nearly captured the town"
             elif c.dep_ == "mark" and low in lex.words["hypothesis_marks"]:
                 if low == "whether" and _under_plan(tok, lex):
                     m.consider("planned", "whether to")  # "is considering whether to strike"
@@ -168,8 +172,11 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
                 continue
             if rel == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.words["hypothesis_marks"] for c in child.children):
                 m.consider("hypothetical", "if")
-            if _plan_noun(node, lex) and rel in ("acl", "xcomp", "relcl", "ccomp", "attr"):
+            if _plan_noun(node, lex) and (rel in ("acl", "xcomp", "relcl", "ccomp", "attr")
+                                          or rel == "dobj" and node.pos_ == "VERB"):
                 m.consider("planned", lemma)
+            if rel == "prep" and child.lower_ == "to" and lex.is_("near_miss_words", lemma) and node.head.lemma_ == "come":
+                m.consider("negated", f"came {node.lower_} to")  # "came close to striking": it did not happen
             if _inverted(node) or rel in ("advcl", "ccomp") and _inverted(child):
                 m.consider("hypothetical", "inverted conditional")  # "Were the separatists to seize"
             if rel == "xcomp" and lex.is_("negation_words", lemma):
