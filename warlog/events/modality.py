@@ -61,6 +61,8 @@ def _speaker(verb: Token) -> Token | None:
             for gc in c.children:
                 if gc.dep_ == "pobj":
                     return gc
+    if verb.dep_ == "xcomp" and not passive and verb.head.i != verb.i:
+        return _speaker(verb.head)  # "Reuters appears to be confirming": the subject of the verb above
     return None
 
 
@@ -201,10 +203,14 @@ def modality_of(trigger: Token, anchor: Token, lex: Lexicon, future_date: bool =
                 m.consider("hypothetical", lemma)
             elif (lex.is_("prediction_words", lemma) or lex.is_("prediction_words", node.lower_)) and rel in ("xcomp", "ccomp"):
                 m.consider("predicted", lemma)
+                if lex.is_("speech_verbs", lemma) and node.pos_ == "VERB" and _speaker(node) is not None:
+                    m.source, m.speech = m.source or _speaker(node), m.speech or node  # "the analyst predicted that"
+                    break
             elif lex.is_("plan_verbs", lemma) and rel in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl"):
                 m.consider("planned", lemma)
                 if lex.is_("said_plans", lemma) and node.pos_ == "VERB" and _speaker(node) is not None:
-                    m.speech = m.speech or node  # "vowed to invade": the vow is a statement of its own
+                    # "vowed to invade": the vow is a statement of its own, and its speaker the source
+                    m.source, m.speech = m.source or _speaker(node), m.speech or node
             elif rel == "xcomp" and node.pos_ == "ADJ" and lex.is_("plan_adjectives", lemma):
                 m.consider("planned", lemma)  # "ready to", "prepared to", "determined to"
             elif rel == "xcomp" and node.pos_ == "ADJ" and lex.is_("prediction_words", lemma):
