@@ -72,3 +72,14 @@ def test_which_is_what_they_said_makes_the_sentence_before_a_claim():
 def test_a_plain_report_has_no_statement():
     evs = events("Government jets bombed a market in Ariha on Sunday, killing nine people.")
     assert [e["plover_type"] for e in evs] == ["ASSAULT"] and evs[0]["statement_id"] is None
+
+
+@pytest.mark.parametrize("text,word,modality,source", [
+    ("Hezbollah vowed to strike the port of Haifa.", "strike", "planned", "hezbollah"),
+    ("Rebels will shell the airport of Aleppo within days, the Syrian government predicted.", "shell", "predicted",
+     "government-syr"),
+    ("AFP appears to be confirming that rebels shelled the town of Idlib.", "shelled", "claimed", "afp"),
+])
+def test_the_speaker_of_a_vow_a_prediction_or_a_confirmation_is_its_source(text, word, modality, source):
+    e = on(events(text), word)
+    assert e["modality"] == modality and e["attribution"]["actor_id"] == source
