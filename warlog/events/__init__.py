@@ -14,7 +14,7 @@ from .. import countries
 from ..mentions import Mention, Mentions
 from ..record import ActorRef, Attribution, DateValue, Event, Location
 from . import acled, lexicon
-from .fatalities import fatalities_of
+from .fatalities import fatalities_of, toll_in
 from .lexicon import Lexicon, Trigger
 from .modality import modality_of, tense_of
 from .roles import Args, noun_args, preps, subject, verb_args, with_conjuncts
@@ -37,6 +37,7 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
+RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction"}
 
 
@@ -71,6 +72,8 @@ class DocContext:
     resolve_date: object  # dates.resolve
     countries: list = field(default_factory=list)  # ISO3 codes the document is about, most first
     last_date: DateValue | None = None  # the last explicit date in the current paragraph
+    paragraph: object = None  # the Mentions of the paragraph `recent` belongs to
+    recent: list = field(default_factory=list)  # typed events of that paragraph so far
 
 
 class EventFinder:
@@ -104,6 +107,8 @@ class EventFinder:
         if e.dobj and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == e.dobj for c in kids):
             return False
         if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ == e.needs_prep for c in kids):
+            return False
+        if e.with_word and not any(c.lemma_.lower() == e.with_word for k in kids for c in (k, *k.children)):
             return False
         if e.plural_only and tok.tag_ != "NNS":
             return False
@@ -283,13 +288,46 @@ class EventFinder:
     def find(self, sent: Span, ms: Mentions, ctx: DocContext) -> list[Event]:
         events = []
         explicit = self._sentence_date(sent, ms, ctx)
-        for f in self.frames(sent, ms):
+        if ctx.paragraph is not ms:
+            ctx.paragraph, ctx.recent = ms, []
+        frames = self.frames(sent, ms)
+        if not frames and ctx.recent:
+            toll = toll_in(sent, self.lex)  # "The death toll rose to 12."
+            last = ctx.recent[-1]
+            if toll is not None and (last.fatalities is None or toll.best > last.fatalities.best):
+                last.fatalities = toll
+        placeless = not ms.of_kind("place", sent)
+        for f in frames:
+            if f.cls == "death" and ctx.recent:  # "Two men died." after the event that killed them
+                victims = [v for v in f.victims if self._is_person(v, ms)]
+                _fold_into(ctx.recent[-1], None, fatalities_of(victims, sent, self.lex, True))
+                continue
             ev = self._event(f, sent, ms, ctx)
-            if ev is not None:
-                events.append(ev)
+            if ev is None:
+                continue
+            if ctx.recent and (self._retold(f) or placeless and f.fatal and not ev.actors):
+                # "Eight people were killed in the attack", "Three men were killed.": the toll of an event told
+                same = [e for e in ctx.recent if e.acled_event_type == ev.acled_event_type]
+                _fold_into((same or ctx.recent)[-1], ev, ev.fatalities)
+                continue
+            events.append(ev)
+        ctx.recent += [e for e in events if e.acled_event_type in RETOLD_TYPES]
         if explicit is not None and explicit.precision:
             ctx.last_date = explicit
         return events
+
+    def _retold(self, f: Frame) -> bool:
+        """A toll or a detail of an event already told: its violence is "the attack", "this blast",
+        "the ensuing clash" ("Eight people were killed and 10 injured in the attack")."""
+        back = ("the", "this", "that", "these", "those", "ensuing", "same")
+        if f.cls not in VIOLENT or any(a.lower_ not in back for a in f.args.actors):
+            return False
+        nouns = [t for t in f.members if t.pos_ != "VERB"]
+        # "were killed and 10 injured in the attack": the phrase may hang on the last verb of the pair
+        nouns += [o for t in f.members if t.pos_ == "VERB" for v in (t, *t.conjuncts) for p, o in preps(v)
+                  if p in ("in", "during", "across")]
+        retold = acled.table()["cues"]["retold_nouns"]
+        return any(n.lemma_.lower() in retold and any(c.lower_ in back for c in n.children) for n in nouns)
 
     def _sentence_date(self, sent: Span, ms: Mentions, ctx: DocContext) -> DateValue | None:
         for m in ms.of_kind("date", sent):
@@ -463,6 +501,8 @@ class EventFinder:
             return m.kind == "actor"
         if tok.like_num or tok.lower_ in self.lex.vague_numbers or tok.lemma_.lower() in ("people", "person"):
             return True
+        if tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children):
+            return True  # "executed three lawyers": a counted object of a killing is people
         return self.kb.head_noun_info(tok.lemma_.lower()) is not None
 
     def _country_actor(self, ref: ActorRef, frame: Frame) -> ActorRef:
@@ -509,7 +549,15 @@ class EventFinder:
             if f.trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in f.trigger.children):
                 ids |= {t.i for t in f.trigger.head.subtree}  # "drove a car bomb into a column, killing 25"
             ids = sorted(ids)
-            f.means = lex.means_of([sent.doc[i].lemma_.lower() for i in ids]) or (f.entry.means and self._means_key(f.entry.means))
+            own = [sent.doc[i].lemma_.lower() for i in ids]
+            f.means = lex.means_of(own) or (f.entry.means and self._means_key(f.entry.means))
+            all_means = frozenset(lex.means_in(own) | ({f.means} if f.means else set()))
+        else:
+            all_means = frozenset({f.means} if f.means else ())
+        if cls in ("protest", "riot") and not actors and (f.trigger.pos_ == "VERB" or f.anchor.i != f.trigger.i):
+            # "a protest was held", "members of a musicians' union demonstrated": a crowd ACLED names by its role
+            crowd = ("Protesters", 6) if cls == "protest" else ("Rioters", 5)
+            actors = [ActorRef(crowd[0].lower(), None, crowd[0], crowd[1], None, None)]
         if cls in ANY_ACTOR_NEEDED and not (actors or recipients):
             return None
         located = self._location(f, sent, ms, ctx, places, actors, recipients)
@@ -526,8 +574,9 @@ class EventFinder:
             victims = [v for v in f.victims if self._is_person(v, ms)]
             fatalities = fatalities_of(victims, sent, lex, f.fatal)
         sentence_lemmas = {t.lemma_.lower() for t in sent}
+        cues = acled.cues_of(sent, f.trigger, all_means, f.args.actors, f.args.patients, lex, self.kb)
         etype, subtype = acled.classify(cls, f.means, [a.type for a in actors], [r.type for r in recipients],
-                                        lex, sentence_lemmas, noun=f.trigger.pos_ != "VERB")
+                                        lex, sentence_lemmas, noun=f.trigger.pos_ != "VERB", cues=cues)
         plover, mode = f.entry.plover, f.entry.mode
         if f.entry.plover == "ASSAULT" and f.means and not mode:
             mode = lex.means[f.means]["plover_mode"]
@@ -707,6 +756,15 @@ class EventFinder:
             return DateValue(ctx.published - timedelta(days=6), ctx.published, "week", None), \
                 "no date in the text: the week before publication"
         return DateValue(None, None, None, None), "no date in the text and no publication date"
+
+
+def _fold_into(first: Event, again: Event | None, toll) -> None:
+    """What a retelling adds to the event it retells: the toll (the larger, when both give one)
+    and the victims it names."""
+    if toll is not None and (first.fatalities is None or toll.best > first.fatalities.best):
+        first.fatalities = toll
+    if again is not None and not first.recipients:
+        first.recipients = again.recipients
 
 
 def _location_of(place, precision: int, span: tuple[int, int] | None = None) -> Location:
