@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from .. import countries
 from ..mentions import Mention, Mentions
 from ..record import ActorRef, Attribution, DateValue, Event, Location
-from . import acled, lexicon
+from . import acled, classify, lexicon
 from .fatalities import fatalities_of, toll_in
 from .lexicon import Lexicon, Trigger
 from .modality import modality_of, tense_of
@@ -52,6 +52,7 @@ class Frame:
     fatal: bool = False
     members: list[Token] = field(default_factory=list)  # triggers merged into this frame
     victims: list[Token] = field(default_factory=list)  # who died, for fatal triggers
+    by_model: bool = False  # found by the user's event-type model, not by a trigger
 
     @property
     def cls(self) -> str:
@@ -77,10 +78,11 @@ class DocContext:
 
 
 class EventFinder:
-    def __init__(self, kb, gazetteer, lex: Lexicon | None = None):
+    def __init__(self, kb, gazetteer, lex: Lexicon | None = None, model=None):
         self.kb = kb
         self.gazetteer = gazetteer
         self.lex = lex or lexicon.load()
+        self.model = model  # classify.Model: a user's event-type model, or None (the rules type events)
 
     # --- triggers ---------------------------------------------------------------------------
     def _trigger(self, tok: Token, ms: Mentions) -> Trigger | None:
@@ -141,6 +143,8 @@ class EventFinder:
     def _is_crowd(self, tok: Token, ms: Mentions) -> bool:
         """People, a crowd or a number of them: "thousands gathered", "protesters gathered"."""
         if tok.like_num or tok.lower_ in self.lex.vague_numbers or tok.lemma_.lower() in ("thousand", "hundred", "ten", "dozen"):
+            return True
+        if tok.lemma_.lower() in ("number", "group", "crowd"):  # "a large number of workers gathered"
             return True
         m = ms.at(tok)
         return m is not None and m.actor is not None and m.actor.type in (5, 6, 7)
@@ -291,42 +295,75 @@ class EventFinder:
         if ctx.paragraph is not ms:
             ctx.paragraph, ctx.recent = ms, []
         frames = self.frames(sent, ms)
-        if not frames and ctx.recent:
+        if not frames and self.model is not None:
+            frames = self._model_frame(sent)
+        violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
+        if not frames and violent:
             toll = toll_in(sent, self.lex)  # "The death toll rose to 12."
-            last = ctx.recent[-1]
+            last = violent[-1]
             if toll is not None and (last.fatalities is None or toll.best > last.fatalities.best):
                 last.fatalities = toll
         placeless = not ms.of_kind("place", sent)
         for f in frames:
-            if f.cls == "death" and ctx.recent:  # "Two men died." after the event that killed them
+            violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
+            if f.cls == "death" and violent:  # "Two men died." after the event that killed them
                 victims = [v for v in f.victims if self._is_person(v, ms)]
-                _fold_into(ctx.recent[-1], None, fatalities_of(victims, sent, self.lex, True))
+                _fold_into(violent[-1], None, fatalities_of(victims, sent, self.lex, True))
                 continue
             ev = self._event(f, sent, ms, ctx)
             if ev is None:
                 continue
-            if ctx.recent and (self._retold(f) or placeless and f.fatal and not ev.actors):
+            violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
+            if violent and (self._retold(f) or placeless and f.fatal and not ev.actors):
                 # "Eight people were killed in the attack", "Three men were killed.": the toll of an event told
-                same = [e for e in ctx.recent if e.acled_event_type == ev.acled_event_type]
-                _fold_into((same or ctx.recent)[-1], ev, ev.fatalities)
+                same = [e for e in violent if e.acled_event_type == ev.acled_event_type]
+                _fold_into((same or violent)[-1], ev, ev.fatalities)
                 continue
             events.append(ev)
-        ctx.recent += [e for e in events if e.acled_event_type in RETOLD_TYPES]
+        calm = [e for e in ctx.recent if e.acled_sub_event_type == "Peaceful protest"]
+        turn = acled.protest_turn(sent, self.lex) if calm else None
+        for e in calm if turn else ():  # "Police later dispersed the crowd": the protest had an intervention
+            e.acled_event_type, e.acled_sub_event_type = turn
+            e.plover_mode = "riot" if turn[0] == "Riots" else e.plover_mode
+            e.evidence["acled_event_type"] += f"; a later sentence: {turn[1].lower()}"
+        ctx.recent += [e for e in events if e.acled_event_type]
         if explicit is not None and explicit.precision:
             ctx.last_date = explicit
         return events
+
+    def _model_frame(self, sent: Span) -> list[Frame]:
+        """A sentence the rules found no event in, when the user's model is sure it reports one:
+        its main verb stands as the trigger, with the class the model's label implies."""
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return []
+        etype, sub, margin = self.model.decide(sent.text, sent.doc.text)
+        cls = acled.class_of(etype, sub)
+        if margin < classify.MIN_MARGIN or cls is None:
+            return []
+        plover, mode = acled.table()["class_plover"][cls]
+        entry = Trigger(root.lemma_.lower(), "VERB", cls, plover, mode)
+        args = verb_args(root, entry, self.lex)
+        return [Frame(root, entry, root, args, [cls], None, False, [root], [], by_model=True)]
 
     def _retold(self, f: Frame) -> bool:
         """A toll or a detail of an event already told: its violence is "the attack", "this blast",
         "the ensuing clash" ("Eight people were killed and 10 injured in the attack")."""
         back = ("the", "this", "that", "these", "those", "ensuing", "same")
-        if f.cls not in VIOLENT or any(a.lower_ not in back for a in f.args.actors):
+        retold = acled.table()["cues"]["retold_nouns"]
+        if f.cls not in VIOLENT:
+            return False
+        # "Security forces repelled the assault, killing six": the defenders of an attack already told
+        objects = [o for t in f.members if t.pos_ == "VERB" for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+        if f.cls == "fight" and any(o.lemma_.lower() in retold and any(c.lower_ in back for c in o.children)
+                                    for o in objects):
+            return True
+        if any(a.lower_ not in back for a in f.args.actors):
             return False
         nouns = [t for t in f.members if t.pos_ != "VERB"]
         # "were killed and 10 injured in the attack": the phrase may hang on the last verb of the pair
         nouns += [o for t in f.members if t.pos_ == "VERB" for v in (t, *t.conjuncts) for p, o in preps(v)
                   if p in ("in", "during", "across")]
-        retold = acled.table()["cues"]["retold_nouns"]
         return any(n.lemma_.lower() in retold and any(c.lower_ in back for c in n.children) for n in nouns)
 
     def _sentence_date(self, sent: Span, ms: Mentions, ctx: DocContext) -> DateValue | None:
@@ -501,8 +538,8 @@ class EventFinder:
             return m.kind == "actor"
         if tok.like_num or tok.lower_ in self.lex.vague_numbers or tok.lemma_.lower() in ("people", "person"):
             return True
-        if tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children):
-            return True  # "executed three lawyers": a counted object of a killing is people
+        if tok.pos_ == "NOUN" and (any(c.dep_ == "nummod" for c in tok.children) or tok.dep_ == "nsubjpass"):
+            return True  # "executed three lawyers", "the owner ... was killed": who a killing is done to is people
         return self.kb.head_noun_info(tok.lemma_.lower()) is not None
 
     def _country_actor(self, ref: ActorRef, frame: Frame) -> ActorRef:
@@ -548,6 +585,8 @@ class EventFinder:
             ids = {t.i for trig in f.members for t in trig.subtree} | {f.anchor.i}
             if f.trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in f.trigger.children):
                 ids |= {t.i for t in f.trigger.head.subtree}  # "drove a car bomb into a column, killing 25"
+            if f.trigger.dep_ in ("acl", "relcl"):  # "shells fired by LNA forces": the noun is the weapon
+                ids |= {f.trigger.head.i} | {c.i for c in f.trigger.head.children if c.dep_ in ("compound", "amod")}
             ids = sorted(ids)
             own = [sent.doc[i].lemma_.lower() for i in ids]
             f.means = lex.means_of(own) or (f.entry.means and self._means_key(f.entry.means))
@@ -577,6 +616,13 @@ class EventFinder:
         cues = acled.cues_of(sent, f.trigger, all_means, f.args.actors, f.args.patients, lex, self.kb)
         etype, subtype = acled.classify(cls, f.means, [a.type for a in actors], [r.type for r in recipients],
                                         lex, sentence_lemmas, noun=f.trigger.pos_ != "VERB", cues=cues)
+        if self.model is not None and (etype is not None or f.by_model):  # the user's model types what the rules found
+            rules = (etype, subtype)
+            etype, subtype, margin = self.model.decide(sent.text, sent.doc.text, None if f.by_model else rules)
+            why_type = f"model {self.model.meta.get('trained_on', 'given')} (margin {margin:.1f}; rules said {rules[1]})"
+        else:
+            why_type = f"class {cls}" + (f", means {f.means}" if f.means else "") \
+                + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}"
         plover, mode = f.entry.plover, f.entry.mode
         if f.entry.plover == "ASSAULT" and f.means and not mode:
             mode = lex.means[f.means]["plover_mode"]
@@ -591,8 +637,7 @@ class EventFinder:
         end = start + len(quote)
         evidence = {
             "plover_type": f"trigger '{f.trigger.text}' ({f.entry.pos.lower()} '{f.entry.lemma}', class {cls})",
-            "acled_event_type": f"class {cls}" + (f", means {f.means}" if f.means else "")
-            + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}",
+            "acled_event_type": why_type,
             "modality": f"cue '{mod.cue}'" if mod.cue else "no modal, negation, hedge or speech cue",
             "date": date_why,
         }

@@ -39,6 +39,7 @@ class Cues:
     crowd: bool = False  # the doers are people named by a plain noun: "villagers", "a group of people"
     people_hit: bool = False  # its objects are people or homes of no armed type: "killed 4 youths", "a village"
     mutual: bool = False  # fire went both ways: "exchanged artillery fire", "in both directions"
+    military: bool = False  # its object is a military one: "fired at the positions of", "attacked a checkpoint"
 
 
 def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token], patient_toks: list[Token],
@@ -49,7 +50,7 @@ def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token
     verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
     intervention = bool(verbs & set(words["intervention_verbs"])) or any(
         f" {w} " in f" {text} " for w in words["intervention_phrases"])
-    violence = any(f" {w} " in f" {text} " for w in lex.words["protest_violence"])
+    violence = any(f" {w} " in f" {text} " for w in (*lex.words["protest_violence"], *words["violence_words"]))
     lethal = bool(verbs & set(words["lethal_verbs"])) or any(f" {w} " in f" {text} " for w in words["lethal_phrases"])
 
     def typed(tok: Token) -> int | None:
@@ -57,23 +58,31 @@ def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token
         return info.type if info else None
 
     def people(tok: Token) -> bool:
-        for p in tok.children:  # "a group of people", "dozens of youths", "a group of gunmen"
-            if p.dep_ == "prep" and p.lower_ == "of":
-                return any(people(o) for o in p.children if o.dep_ == "pobj")
+        if tok.like_num or tok.lemma_.lower() in words["collective_heads"]:
+            for p in tok.children:  # "a group of people", "dozens of youths", "a group of gunmen"
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    return any(people(o) for o in p.children if o.dep_ == "pobj")
         if any(c.lemma_.lower() in words["armed_modifiers"] for c in tok.children if c.dep_ in ("amod", "compound")):
             return False  # "armed men", "unidentified persons": an armed group ACLED cannot name
         return tok.lemma_.lower() in words["crowd_heads"] or typed(tok) == 7
 
     def unarmed(tok: Token) -> bool:
         """A victim who is no armed actor and no military target: "owners", "a deacon", "a village"."""
-        if people(tok) or tok.like_num or tok.lemma_.lower() in words["civilian_targets"]:
+        if tok.like_num:  # "killed 3 IS militants" parsed with the number as head: judge the noun
+            nouns = [c for c in tok.children if c.pos_ in ("NOUN", "PROPN") and c.i > tok.i]
+            return all(unarmed(n) for n in nouns) if nouns else True
+        if people(tok) or tok.lemma_.lower() in words["civilian_targets"]:
             return True
+        lemma = tok.lemma_.lower()
+        named = any(c.ent_type_ in ("ORG", "NORP") for c in tok.children if c.dep_ in ("compound", "amod", "poss"))
         return tok.pos_ == "NOUN" and typed(tok) is None and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP") \
-            and tok.lemma_.lower() not in words["military_targets"] and not lex.is_("territory_words", tok.lemma_.lower())
+            and not named and lemma not in words["military_targets"] and lemma not in words["combatant_words"] \
+            and not lex.is_("territory_words", lemma)
     crowd = bool(actor_toks) and all(people(t) for t in actor_toks)
     people_hit = any(unarmed(t) for t in patient_toks)
     mutual = any(f" {w} " in f" {text} " for w in words["mutual_phrases"])
-    return Cues(means, intervention, violence, lethal, trigger.tag_ == "NNS", crowd, people_hit, mutual)
+    military = any(t.lemma_.lower() in words["military_objects"] for t in patient_toks)
+    return Cues(means, intervention, violence, lethal, trigger.tag_ == "NNS", crowd, people_hit, mutual, military)
 
 
 def classify(cls: str, means: str | None, actor_types: list[int | None], patient_types: list[int | None],
@@ -102,8 +111,10 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         if STATE in actors:
             return "Protests", "Excessive force against protesters"
         return "Violence against civilians", "Attack"
+    protest = bool(sentence_lemmas & set(table()["cues"]["protest_words"]))
     if cls == "riot" or (cls in ("fight", "attack") and actors & {5, 6}):
-        return "Riots", "Violent demonstration" if cls == "riot" or 6 in actors else "Mob violence"
+        # stones thrown at a demonstration, or by demonstrators, make it a violent one; else a mob
+        return "Riots", "Violent demonstration" if protest or 6 in actors else "Mob violence"
     if cls == "protest":
         if cues.lethal and (actors | patients) & {STATE}:
             return "Protests", "Excessive force against protesters"
@@ -114,7 +125,6 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         return "Protests", "Peaceful protest"
     if cls in ("fight", "attack", "raid", "loot") and cues.crowd and not actors & ARMED:
         # villagers, residents, "a group of people": a mob, not an armed group; at a protest, a violent one
-        protest = sentence_lemmas & set(table()["cues"]["protest_words"])
         return "Riots", "Violent demonstration" if protest else "Mob violence"
     if cls == "fight" and (actors | patients) and not (actors | patients) & ARMED:
         return "Riots", "Mob violence"  # "two groups of villagers clashed"
@@ -125,7 +135,7 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
             return "Riots", "Mob violence"
         if 7 in patients and not patients & ARMED:
             return "Violence against civilians", "Attack"
-        if patients & ARMED or cls == "raid" and actors & ARMED:
+        if patients & ARMED or cls == "raid" and actors & ARMED or cues.military:
             return "Battles", "Armed clash"
         if cues.people_hit:
             return "Violence against civilians", "Attack"  # "gunmen killed 4 youths"
@@ -138,3 +148,26 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         return None, None  # "agreed to meet" is not ACLED's Agreement; a ceasefire or a deal between armed actors is
     default = table()["class_defaults"].get(cls)
     return tuple(default) if default else (None, None)
+
+
+def class_of(event_type: str, sub_event_type: str | None) -> str | None:
+    """The event class a model's label stands for (an event found by the model alone)."""
+    by = table()["label_classes"]
+    return by.get(sub_event_type or "") or by.get(event_type)
+
+
+def protest_turn(sent: Span, lex: Lexicon) -> tuple[str, str] | None:
+    """What a sentence after a peaceful protest says became of it: police stepped in ("Police
+    dispersed the crowd", "They were arrested") or the crowd turned violent ("The demonstrators
+    burnt tyres"). None when it speaks of neither, or of neither the crowd nor the police."""
+    words = table()["cues"]
+    lemmas = {t.lemma_.lower() for t in sent}
+    if not lemmas & set(words["turn_subjects"]):
+        return None
+    text = " " + " ".join(t.lemma_.lower() for t in sent) + " "
+    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
+    if verbs & set(words["intervention_verbs"]) or any(f" {w} " in text for w in words["intervention_phrases"]):
+        return "Protests", "Protest with intervention"
+    if any(f" {w} " in text for w in (*lex.words["protest_violence"], *words["violence_words"])):
+        return "Riots", "Violent demonstration"
+    return None

@@ -73,18 +73,15 @@ class Lexicon:
         return self.by_lemma.get((lemma, pos), [])
 
     def means_in(self, lemmas: list[str]) -> set[str]:
-        """Every means whose phrase occurs in the lemma sequence."""
-        found = set()
+        """Every means whose phrase occurs in the lemma sequence, except a phrase inside a longer
+        one ("machine gun" in "heavy machine gun")."""
+        spans = []
         n = len(lemmas)
         for key, words in self._means_phrases:
-            if key in found:
-                continue
             k = len(words)
-            for i in range(n - k + 1):
-                if lemmas[i:i + k] == words:
-                    found.add(key)
-                    break
-        return found
+            spans += [(i, i + k, key) for i in range(n - k + 1) if lemmas[i:i + k] == words]
+        return {key for a, b, key in spans
+                if not any(x <= a and b <= y and (y - x) > (b - a) and other != key for x, y, other in spans)}
 
     def means_of(self, lemmas: list[str]) -> str | None:
         """The first means (in priority order) whose phrase occurs in the lemma sequence."""
