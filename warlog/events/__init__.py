@@ -316,8 +316,10 @@ class EventFinder:
             violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
             if violent and (self._retold(f) or placeless and f.fatal and not ev.actors):
                 # "Eight people were killed in the attack", "Three men were killed.": the toll of an event told
-                same = [e for e in violent if e.acled_event_type == ev.acled_event_type]
-                _fold_into((same or violent)[-1], ev, ev.fatalities)
+                # the first event of the latest sentence that told one, of the same type if it has one
+                last = [e for e in violent if e.span == violent[-1].span]
+                same = [e for e in last if e.acled_event_type == ev.acled_event_type]
+                _fold_into((same or last)[0], ev, ev.fatalities)
                 continue
             events.append(ev)
         calm = [e for e in ctx.recent if e.acled_sub_event_type == "Peaceful protest"]

@@ -45,9 +45,10 @@ class Cues:
 def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token], patient_toks: list[Token],
             lex: Lexicon, kb) -> Cues:
     words = table()["cues"]
-    lemmas = [t.lemma_.lower() for t in sent]
+    own = _own_clause(trigger, words)
+    lemmas = [t.lemma_.lower() for t in sent if t.i in own]
     text = " ".join(lemmas)
-    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
+    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB" and t.i in own}
     intervention = bool(verbs & set(words["intervention_verbs"])) or any(
         f" {w} " in f" {text} " for w in words["intervention_phrases"])
     violence = any(f" {w} " in f" {text} " for w in (*lex.words["protest_violence"], *words["violence_words"]))
@@ -74,15 +75,36 @@ def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token
         if people(tok) or tok.lemma_.lower() in words["civilian_targets"]:
             return True
         lemma = tok.lemma_.lower()
-        named = any(c.ent_type_ in ("ORG", "NORP") for c in tok.children if c.dep_ in ("compound", "amod", "poss"))
         return tok.pos_ == "NOUN" and typed(tok) is None and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP") \
-            and not named and lemma not in words["military_targets"] and lemma not in words["combatant_words"] \
+            and lemma not in words["military_targets"] and lemma not in words["combatant_words"] \
             and not lex.is_("territory_words", lemma)
     crowd = bool(actor_toks) and all(people(t) for t in actor_toks)
     people_hit = any(unarmed(t) for t in patient_toks)
-    mutual = any(f" {w} " in f" {text} " for w in words["mutual_phrases"])
+    whole = " ".join(t.lemma_.lower() for t in sent)
+    mutual = any(f" {w} " in f" {whole} " for w in words["mutual_phrases"])
     military = any(t.lemma_.lower() in words["military_objects"] for t in patient_toks)
     return Cues(means, intervention, violence, lethal, trigger.tag_ == "NNS", crowd, people_hit, mutual, military)
+
+
+def _own_clause(trigger: Token, words: dict) -> set[int]:
+    """The tokens that tell what happened in the event itself, not why: the clause of the trigger
+    (or of the verb that carries a noun trigger) and its conjoined verbs, without purpose and cause
+    phrases ("demanding the arrest of ...", "against looted funds") or clauses on its nouns."""
+    root = trigger
+    if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+        root = trigger.head  # "staged a protest", "a protest was held"
+    keep: set[int] = set()
+    todo = [root]
+    while todo:
+        tok = todo.pop()
+        keep.add(tok.i)
+        for c in tok.children:
+            lemma = c.lemma_.lower()
+            if c.dep_ in ("acl", "relcl", "ccomp", "xcomp", "csubj") or lemma in words["purpose_words"] \
+                    or c.dep_ == "prep" and lemma in words["cause_preps"]:
+                continue
+            todo.append(c)
+    return keep
 
 
 def classify(cls: str, means: str | None, actor_types: list[int | None], patient_types: list[int | None],
@@ -98,10 +120,9 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
             return "Battles", "Non-state actor overtakes territory"
         return "Battles", "Armed clash"
     if cls in ("attack", "fight", "raid") and means and lex.means[means]["acled"]:
-        heavy = means in HEAVY or means == "bomb" and cues.plural and noun
-        if heavy and cues.mutual:
-            return "Battles", "Armed clash"
-        if means in HEAVY and (cls == "fight" or cues.mutual or "firearms" in cues.means and patients & ARMED):
+        heavy = means in HEAVY or means in ("bomb", "shelling") and cues.plural and noun
+        small_arms = "firearms" in cues.means and (patients & ARMED or cues.military or not patients)
+        if heavy and (cls == "fight" or cues.mutual or small_arms):
             return "Battles", "Armed clash"  # "exchanged artillery fire", "fired mortars and small arms at positions"
         if means == "bomb" and cues.plural and noun:
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"  # "57 explosions near ..."
@@ -161,13 +182,25 @@ def protest_turn(sent: Span, lex: Lexicon) -> tuple[str, str] | None:
     dispersed the crowd", "They were arrested") or the crowd turned violent ("The demonstrators
     burnt tyres"). None when it speaks of neither, or of neither the crowd nor the police."""
     words = table()["cues"]
-    lemmas = {t.lemma_.lower() for t in sent}
-    if not lemmas & set(words["turn_subjects"]):
-        return None
+    who = set(words["turn_subjects"])
+
+    def roles(verb: Token) -> set[str]:
+        out = set()
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                out.add(c.lemma_.lower())
+            elif c.dep_ == "agent":
+                out |= {o.lemma_.lower() for o in c.children if o.dep_ == "pobj"}
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            out |= {c.lemma_.lower() for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        return out
+
     text = " " + " ".join(t.lemma_.lower() for t in sent) + " "
-    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
-    if verbs & set(words["intervention_verbs"]) or any(f" {w} " in text for w in words["intervention_phrases"]):
+    acts = [(t.lemma_.lower(), roles(t)) for t in sent if t.pos_ == "VERB"]
+    if any(v in words["intervention_verbs"] and r & who for v, r in acts) or (
+            {t.lemma_.lower() for t in sent} & who and any(f" {w} " in text for w in words["intervention_phrases"])):
         return "Protests", "Protest with intervention"
-    if any(f" {w} " in text for w in (*lex.words["protest_violence"], *words["violence_words"])):
+    violent = set(lex.words["protest_violence"]) | set(words["violence_words"])
+    if any(v in violent and r & who for v, r in acts):
         return "Riots", "Violent demonstration"
     return None
