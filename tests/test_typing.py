@@ -29,18 +29,18 @@ def typed(text):
     ("A protest was held in Lahore on Tuesday after the closure of a textile mill.", ("Protests", "Peaceful protest")),
     ("Police fired tear gas to disperse hundreds of protesters in Nairobi on Friday.",
      ("Protests", "Protest with intervention")),
-    ("Residents of Jericho set fire to a bank on Thursday night.", ("Riots", "Mob violence")),
-    ("Two groups of villagers clashed over grazing land near Kewata on Sunday, injuring 12 people.",
+    ("Residents of Tulkarm set fire to a tax office on Thursday night.", ("Riots", "Mob violence")),
+    ("Two groups of villagers clashed over grazing land near Gumla on Sunday, injuring nine people.",
      ("Riots", "Mob violence")),
     ("Rebels fired mortars and small arms at army positions near Pisky on Monday.", ("Battles", "Armed clash")),
     ("Rebels fired mortars at army positions near Pisky on Monday.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Monitors recorded 14 explosions near Avdiivka on Wednesday.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
-    ("Rebels fired grenade launchers at government positions near Zolote.",
+    ("Separatist fighters fired grenade launchers at army trenches outside Zolote.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
-    ("Gunmen killed four farmers in the village of Adu on Saturday.", ("Violence against civilians", "Attack")),
-    ("Unidentified armed men shot dead a taxi driver in Goma on Tuesday.", ("Violence against civilians", "Attack")),
+    ("Gunmen killed four farmers in the village of Kutaru on Saturday.", ("Violence against civilians", "Attack")),
+    ("Unidentified armed men shot dead a shopkeeper in Bunia on Tuesday.", ("Violence against civilians", "Attack")),
     ("Armed men took three aid workers hostage near Kidal on Monday.",
      ("Violence against civilians", "Abduction/forced disappearance")),
     ("Troops exchanged artillery fire with rebels near Marib on Tuesday.", ("Battles", "Armed clash")),
@@ -52,8 +52,23 @@ def test_rules_give_the_acled_type_a_coder_would(text, expected):
 
 
 @pytest.mark.slow
+def test_what_a_protest_demanded_is_not_what_happened_at_it():
+    text = "Lawyers held a protest in Multan on Monday against the arrest of a colleague."
+    assert typed(text) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.slow
+def test_police_stepping_in_later_in_the_paragraph_makes_it_a_protest_with_intervention():
+    text = ("Hundreds of residents protested in Mopti on Monday against a new land tax. "
+            "Police later dispersed the crowd with tear gas.")
+    first = [e for e in events_of(text) if e["trigger"]["text"] == "protested"]
+    assert [(e["acled_event_type"], e["acled_sub_event_type"]) for e in first] == [
+        ("Protests", "Protest with intervention")]
+
+
+@pytest.mark.slow
 def test_a_day_of_the_month_is_not_a_count_of_the_dead():
-    (e,) = [e for e in events_of("Around 4 May 2020, a man was found dead in Celaya with gunshot wounds.")
+    (e,) = [e for e in events_of("Around 4 May 2020, a man was found dead beside a canal in Morelia.")
             if e["acled_event_type"]]
     assert e["fatalities"]["best"] == 1
 

@@ -9,7 +9,7 @@ events have no ACLED type. `Cues` holds what the sentence says beyond the event'
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
