@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 
 import click
@@ -14,6 +15,7 @@ from .about import __version__
 from .errors import Errors, InputError, WarlogError
 from .record import MODALITIES
 
+MODEL_ENV = "WARLOG_MODEL"  # events.classify.MODEL_ENV, spelled out so that `warlog --help` does not load spaCy
 STORE_HELP = "SQLite store to use (default: warlog.db; env WARLOG_STORE)."
 EVENT_FORMATS = ("table", "csv", "json", "jsonl", "geojson")
 EXPORT_FORMATS = ("acled-csv", "plover-jsonl", "geojson", "jsonl", "csv", "json")
@@ -33,6 +35,17 @@ def _date(ctx, param, value):
 def store_option(f):
     return click.option("--store", "store_path", default="warlog.db", envvar="WARLOG_STORE", show_default=True,
                         type=click.Path(dir_okay=False), help=STORE_HELP)(f)
+
+
+def model_option(f):
+    """--model FILE: the event-type model `warlog train` wrote; it is put in WARLOG_MODEL so that
+    worker processes use it too."""
+    def remember(ctx, param, value):
+        if value:
+            os.environ[MODEL_ENV] = str(value)
+        return value
+    return click.option("--model", type=click.Path(exists=True, dir_okay=False), envvar=MODEL_ENV, callback=remember,
+                        expose_value=False, help=f"Event-type model from `warlog train` (env {MODEL_ENV}).")(f)
 
 
 def filter_options(f):
@@ -120,6 +133,7 @@ def cli(verbose):
               help="Extra actors: JSONL records or a PETRARCH actor/agent dictionary (.txt); repeat for several.")
 @click.option("--max-size", default=20, show_default=True, type=click.IntRange(1), help="Largest file to read, in MB.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@model_option
 @errors_as_messages
 def ingest(paths, store_path, published, workers, actor_files, max_size, progress):
     """Read articles (files or folders) into the store and extract their events.
@@ -151,6 +165,7 @@ def ingest(paths, store_path, published, workers, actor_files, max_size, progres
 @click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(("jsonl", "json", "table")))
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actors: JSONL records or a PETRARCH actor/agent dictionary (.txt); repeatable.")
+@model_option
 @errors_as_messages
 def extract(files, published, fmt, actor_files):
     """Print the events of articles, without a store ("-" reads standard input).
@@ -294,6 +309,29 @@ def actors(store_path, fmt):
 
 
 @cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--out", default="warlog-model.json", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the model.")
+@click.option("--epochs", default=10, show_default=True, type=click.IntRange(1), help="Passes over the examples.")
+@errors_as_messages
+def train(file, out, epochs):
+    """Fit the event-type model to your own coded examples (an ACLED export with notes, or a
+    CSV/TSV/JSONL of text and label) and write it to --out; use it with --model on ingest,
+    extract and eval, or set WARLOG_MODEL.
+
+    \b
+    Example:
+        warlog train my_acled_export.csv --out mymodel.json
+        warlog ingest reports/ --model mymodel.json
+    """
+    from .train import train as fit
+
+    report = fit(file, out, epochs=epochs)
+    click.echo(f"warlog: {report.examples} examples, {len(report.labels)} labels, "
+               f"training accuracy {report.training_accuracy:.3f}; model written to {report.out}", err=True)
+
+
+@cli.command()
 @click.argument("event_id")
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the event record as JSON.")
@@ -371,6 +409,7 @@ def check(store_path):
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor dictionary (JSONL or PETRARCH format); repeatable.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@model_option
 @errors_as_messages
 def eval_(datasets, everything, data, json_out, markdown_out, floors_path, write_floors, workers, actor_files,
           progress):

@@ -46,6 +46,16 @@ class Errors(metaclass=_Coded):
     E402 = "{path}: no evaluation data here (pass --data: the folder that holds acled/, geo/, plover/ ...)"
     E403 = "{path}: malformed floors file: {detail}"
     E404 = "{name}: its data is missing: {missing}"
+    # training the event-type model (5xx)
+    E501 = "{path}: no coded examples (rows need a text and an ACLED event_type or sub_event_type)"
+    E502 = "{path}: line {line}: {detail}"
+    E503 = "{path}: no text column (notes, text or sentence); columns: {columns}"
+    E504 = "{path}: no label column (sub_event_type, event_type or label); columns: {columns}"
+    E505 = "{path}: only {n} coded examples; at least {min} are needed"
+    E506 = "{path}: every example has the label {label!r}; a model needs two labels or more"
+    E507 = "{path}: line {line}: {label!r} is not an ACLED event type or sub-event type"
+    E508 = "{path}: not a warlog event-type model ({detail})"
+    E509 = "{path}: unsupported training file type '{suffix}' (expected .csv .tsv .jsonl)"
     # modality, genre and corroboration (6xx)
     E601 = "{path}: malformed rules: {detail}"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -17,7 +18,7 @@ from typing import Iterable, Iterator
 from . import dates, genre
 from .about import __version__
 from .actors import KnowledgeBase
-from .events import DocContext, EventFinder
+from .events import DocContext, EventFinder, classify
 from .mentions import Mentions, find_mentions
 from .nlp import load as load_nlp
 from .nlp import straighten
@@ -66,7 +67,8 @@ def extractor_version() -> str:
 
 
 class Extractor:
-    def __init__(self, kb: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None, actor_files=()):
+    def __init__(self, kb: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None, actor_files=(),
+                 model: str | None = None):
         self.kb = kb or KnowledgeBase.load(list(actor_files))
         self.gazetteer = gazetteer or Gazetteer.open()
         entries = [(form, label, f"actor:{aid}") for form, label, aid in self.kb.patterns()]
@@ -74,8 +76,9 @@ class Extractor:
         # knowledge base still supplies the actor when the place acts ("Iran helped ...")
         entries += [(form, label, f"place:{pid}") for form, label, pid in self.gazetteer.patterns()]
         self.nlp = load_nlp(entries)
-        self.finder = EventFinder(self.kb, self.gazetteer)
-        self.version = extractor_version()
+        event_model = classify.load(model) if model else None  # `warlog train` output, --model / WARLOG_MODEL
+        self.finder = EventFinder(self.kb, self.gazetteer, model=event_model)
+        self.version = extractor_version() + (f".model-{event_model.digest}" if event_model else "")
 
     def extract(self, document: Document) -> list[Event]:
         return next(self.extract_many([document]))[1]
@@ -170,10 +173,15 @@ class Extractor:
         return Context(countries=[c for c, _ in counts.most_common()], container=container, own=own)
 
 
-@lru_cache(maxsize=2)
 def default_extractor(actor_files: tuple = ()) -> Extractor:
-    """One extractor per process, built on first use (model, knowledge base and gazetteer load once)."""
-    return Extractor(actor_files=actor_files)
+    """One extractor per process, built on first use (model, knowledge base and gazetteer load once);
+    the event-type model is the file WARLOG_MODEL names, if any (`--model` sets it)."""
+    return _extractor(actor_files, os.environ.get(classify.MODEL_ENV) or None)
+
+
+@lru_cache(maxsize=2)
+def _extractor(actor_files: tuple, model: str | None) -> Extractor:
+    return Extractor(actor_files=actor_files, model=model)
 
 
 def process_shard(job: tuple[list[Document], tuple]) -> list[tuple[Document, list[Event]]]:

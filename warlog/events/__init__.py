@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 from .. import countries
 from ..mentions import Mention, Mentions
 from ..record import STATEMENT, ActorRef, Attribution, DateValue, Event, Location
-from . import acled, lexicon
-from .fatalities import fatalities_of
+from . import acled, classify, lexicon
+from .fatalities import fatalities_of, toll_in
 from .lexicon import Lexicon, Trigger
 from .modality import Modality, modality_of, tense_of
 from .modality import speaker_of as modality_speaker
@@ -38,6 +38,7 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
+RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction",
           "statement"}
 
@@ -53,6 +54,7 @@ class Frame:
     fatal: bool = False
     members: list[Token] = field(default_factory=list)  # triggers merged into this frame
     victims: list[Token] = field(default_factory=list)  # who died, for fatal triggers
+    by_model: bool = False  # found by the user's event-type model, not by a trigger
 
     @property
     def cls(self) -> str:
@@ -75,13 +77,16 @@ class DocContext:
     last_date: DateValue | None = None  # the last explicit date in the current paragraph
     genre: str | None = None  # the document's genre (genre.py): opinion changes how modality reads
     previous: list = field(default_factory=list)  # the events of the sentence before, for "Which is what X said"
+    paragraph: object = None  # the Mentions of the paragraph `recent` belongs to
+    recent: list = field(default_factory=list)  # typed events of that paragraph so far
 
 
 class EventFinder:
-    def __init__(self, kb, gazetteer, lex: Lexicon | None = None):
+    def __init__(self, kb, gazetteer, lex: Lexicon | None = None, model=None):
         self.kb = kb
         self.gazetteer = gazetteer
         self.lex = lex or lexicon.load()
+        self.model = model  # classify.Model: a user's event-type model, or None (the rules type events)
 
     # --- triggers ---------------------------------------------------------------------------
     def _trigger(self, tok: Token, ms: Mentions) -> Trigger | None:
@@ -108,6 +113,8 @@ class EventFinder:
         if e.dobj and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == e.dobj for c in kids):
             return False
         if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ == e.needs_prep for c in kids):
+            return False
+        if e.with_word and not any(c.lemma_.lower() == e.with_word for k in kids for c in (k, *k.children)):
             return False
         if e.plural_only and tok.tag_ != "NNS":
             return False
@@ -140,6 +147,8 @@ class EventFinder:
     def _is_crowd(self, tok: Token, ms: Mentions) -> bool:
         """People, a crowd or a number of them: "thousands gathered", "protesters gathered"."""
         if tok.like_num or tok.lower_ in self.lex.vague_numbers or tok.lemma_.lower() in ("thousand", "hundred", "ten", "dozen"):
+            return True
+        if tok.lemma_.lower() in ("number", "group", "crowd"):  # "a large number of workers gathered"
             return True
         m = ms.at(tok)
         return m is not None and m.actor is not None and m.actor.type in (5, 6, 7)
@@ -288,11 +297,44 @@ class EventFinder:
         events = []
         explicit = self._sentence_date(sent, ms, ctx)
         reported: dict[int, Modality] = {}  # id(event) -> its modality, when a speech act reports it
-        for f in self.frames(sent, ms):
+        if ctx.paragraph is not ms:
+            ctx.paragraph, ctx.recent = ms, []
+        frames = self.frames(sent, ms)
+        if not frames and self.model is not None:
+            frames = self._model_frame(sent)
+        violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
+        if not frames and violent:
+            toll = toll_in(sent, self.lex)  # "The death toll rose to 12."
+            last = violent[-1]
+            if toll is not None and (last.fatalities is None or toll.best > last.fatalities.best):
+                last.fatalities = toll
+        placeless = not ms.of_kind("place", sent)
+        for f in frames:
+            violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
+            if f.cls == "death" and violent:  # "Two men died." after the event that killed them
+                victims = [v for v in f.victims if self._is_person(v, ms)]
+                _fold_into(violent[-1], None, fatalities_of(victims, sent, self.lex, True))
+                continue
             ev = self._event(f, sent, ms, ctx, reported)
-            if ev is not None:
-                events.append(ev)
+            if ev is None:
+                continue
+            violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
+            if violent and (self._retold(f) or placeless and f.fatal and not ev.actors):
+                # "Eight people were killed in the attack", "Three men were killed.": the toll of an event told
+                # the first event of the latest sentence that told one, of the same type if it has one
+                last = [e for e in violent if e.span == violent[-1].span]
+                same = [e for e in last if e.acled_event_type == ev.acled_event_type]
+                _fold_into((same or last)[0], ev, ev.fatalities)
+                continue
+            events.append(ev)
         events += self._statements(events, reported, sent, ms, ctx)
+        calm = [e for e in ctx.recent if e.acled_sub_event_type == "Peaceful protest"]
+        turn = acled.protest_turn(sent, self.lex) if calm else None
+        for e in calm if turn else ():  # "Police later dispersed the crowd": the protest had an intervention
+            e.acled_event_type, e.acled_sub_event_type = turn
+            e.plover_mode = "riot" if turn[0] == "Riots" else e.plover_mode
+            e.evidence["acled_event_type"] += f"; a later sentence: {turn[1].lower()}"
+        ctx.recent += [e for e in events if e.acled_event_type]
         if explicit is not None and explicit.precision:
             ctx.last_date = explicit
         ctx.previous = events
@@ -361,6 +403,41 @@ class EventFinder:
             named = [t for t in sent if t.i < verb.i and t.ent_type_ in ("PERSON", "ORG", "NORP") and t.dep_ != "compound"]
             speaker = named[0] if named else None
         return (verb, speaker) if speaker is not None else None
+
+    def _model_frame(self, sent: Span) -> list[Frame]:
+        """A sentence the rules found no event in, when the user's model is sure it reports one:
+        its main verb stands as the trigger, with the class the model's label implies."""
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return []
+        etype, sub, margin = self.model.decide(sent.text, sent.doc.text)
+        cls = acled.class_of(etype, sub)
+        if margin < classify.MIN_MARGIN or cls is None:
+            return []
+        plover, mode = acled.table()["class_plover"][cls]
+        entry = Trigger(root.lemma_.lower(), "VERB", cls, plover, mode)
+        args = verb_args(root, entry, self.lex)
+        return [Frame(root, entry, root, args, [cls], None, False, [root], [], by_model=True)]
+
+    def _retold(self, f: Frame) -> bool:
+        """A toll or a detail of an event already told: its violence is "the attack", "this blast",
+        "the ensuing clash" ("Eight people were killed and 10 injured in the attack")."""
+        back = ("the", "this", "that", "these", "those", "ensuing", "same")
+        retold = acled.table()["cues"]["retold_nouns"]
+        if f.cls not in VIOLENT:
+            return False
+        # "Security forces repelled the assault, killing six": the defenders of an attack already told
+        objects = [o for t in f.members if t.pos_ == "VERB" for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+        if f.cls == "fight" and any(o.lemma_.lower() in retold and any(c.lower_ in back for c in o.children)
+                                    for o in objects):
+            return True
+        if any(a.lower_ not in back for a in f.args.actors):
+            return False
+        nouns = [t for t in f.members if t.pos_ != "VERB"]
+        # "were killed and 10 injured in the attack": the phrase may hang on the last verb of the pair
+        nouns += [o for t in f.members if t.pos_ == "VERB" for v in (t, *t.conjuncts) for p, o in preps(v)
+                  if p in ("in", "during", "across")]
+        return any(n.lemma_.lower() in retold and any(c.lower_ in back for c in n.children) for n in nouns)
 
     def _sentence_date(self, sent: Span, ms: Mentions, ctx: DocContext) -> DateValue | None:
         for m in ms.of_kind("date", sent):
@@ -534,6 +611,8 @@ class EventFinder:
             return m.kind == "actor"
         if tok.like_num or tok.lower_ in self.lex.vague_numbers or tok.lemma_.lower() in ("people", "person"):
             return True
+        if tok.pos_ == "NOUN" and (any(c.dep_ == "nummod" for c in tok.children) or tok.dep_ == "nsubjpass"):
+            return True  # "executed three lawyers", "the owner ... was killed": who a killing is done to is people
         return self.kb.head_noun_info(tok.lemma_.lower()) is not None
 
     def _country_actor(self, ref: ActorRef, frame: Frame) -> ActorRef:
@@ -583,8 +662,18 @@ class EventFinder:
             ids = {t.i for trig in f.members for t in trig.subtree} | {f.anchor.i}
             if f.trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in f.trigger.children):
                 ids |= {t.i for t in f.trigger.head.subtree}  # "drove a car bomb into a column, killing 25"
+            if f.trigger.dep_ in ("acl", "relcl"):  # "shells fired by LNA forces": the noun is the weapon
+                ids |= {f.trigger.head.i} | {c.i for c in f.trigger.head.children if c.dep_ in ("compound", "amod")}
             ids = sorted(ids)
-            f.means = lex.means_of([sent.doc[i].lemma_.lower() for i in ids]) or (f.entry.means and self._means_key(f.entry.means))
+            own = [sent.doc[i].lemma_.lower() for i in ids]
+            f.means = lex.means_of(own) or (f.entry.means and self._means_key(f.entry.means))
+            all_means = frozenset(lex.means_in(own) | ({f.means} if f.means else set()))
+        else:
+            all_means = frozenset({f.means} if f.means else ())
+        if cls in ("protest", "riot") and not actors and (f.trigger.pos_ == "VERB" or f.anchor.i != f.trigger.i):
+            # "a protest was held", "members of a musicians' union demonstrated": a crowd ACLED names by its role
+            crowd = ("Protesters", 6) if cls == "protest" else ("Rioters", 5)
+            actors = [ActorRef(crowd[0].lower(), None, crowd[0], crowd[1], None, None)]
         if cls in ANY_ACTOR_NEEDED and not (actors or recipients):
             return None
         located = self._location(f, sent, ms, ctx, places, actors, recipients)
@@ -601,8 +690,16 @@ class EventFinder:
             victims = [v for v in f.victims if self._is_person(v, ms)]
             fatalities = fatalities_of(victims, sent, lex, f.fatal)
         sentence_lemmas = {t.lemma_.lower() for t in sent}
+        cues = acled.cues_of(sent, f.trigger, all_means, f.args.actors, f.args.patients, lex, self.kb)
         etype, subtype = acled.classify(cls, f.means, [a.type for a in actors], [r.type for r in recipients],
-                                        lex, sentence_lemmas, noun=f.trigger.pos_ != "VERB")
+                                        lex, sentence_lemmas, noun=f.trigger.pos_ != "VERB", cues=cues)
+        if self.model is not None and (etype is not None or f.by_model):  # the user's model types what the rules found
+            rules = (etype, subtype)
+            etype, subtype, margin = self.model.decide(sent.text, sent.doc.text, None if f.by_model else rules)
+            why_type = f"model {self.model.meta.get('trained_on', 'given')} (margin {margin:.1f}; rules said {rules[1]})"
+        else:
+            why_type = f"class {cls}" + (f", means {f.means}" if f.means else "") \
+                + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}"
         plover, mode = f.entry.plover, f.entry.mode
         if f.entry.plover == "ASSAULT" and f.means and not mode:
             mode = lex.means[f.means]["plover_mode"]
@@ -617,8 +714,7 @@ class EventFinder:
         end = start + len(quote)
         evidence = {
             "plover_type": f"trigger '{f.trigger.text}' ({f.entry.pos.lower()} '{f.entry.lemma}', class {cls})",
-            "acled_event_type": f"class {cls}" + (f", means {f.means}" if f.means else "")
-            + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}",
+            "acled_event_type": why_type,
             "modality": f"cue '{mod.cue}'" if mod.cue else "no modal, negation, hedge or speech cue",
             "date": date_why,
         }
@@ -805,6 +901,15 @@ class EventFinder:
             return DateValue(ctx.published - timedelta(days=6), ctx.published, "week", None), \
                 "no date in the text: the week before publication"
         return DateValue(None, None, None, None), "no date in the text and no publication date"
+
+
+def _fold_into(first: Event, again: Event | None, toll) -> None:
+    """What a retelling adds to the event it retells: the toll (the larger, when both give one)
+    and the victims it names."""
+    if toll is not None and (first.fatalities is None or toll.best > first.fatalities.best):
+        first.fatalities = toll
+    if again is not None and not first.recipients:
+        first.recipients = again.recipients
 
 
 def _location_of(place, precision: int, span: tuple[int, int] | None = None) -> Location:

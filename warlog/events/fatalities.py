@@ -7,14 +7,18 @@ Counts of coordinated victims add up ("3 soldiers and 2 civilians" -> 5).
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from ..record import Fatalities
-from .lexicon import Lexicon
+from .lexicon import DATA, Lexicon
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+ONE_DETS = ("a", "an", "one", "the", "this", "that")
+INJURY_VERBS = ("injure", "wound", "hurt", "maim")
 
 
 def number_value(tok: Token, lex: Lexicon) -> tuple[int, int, int] | None:
@@ -22,7 +26,7 @@ def number_value(tok: Token, lex: Lexicon) -> tuple[int, int, int] | None:
     text = tok.lower_
     if _DIGITS.match(text):
         value = int(text.replace(",", ""))
-        if tok.ent_type_ == "DATE" or 1900 <= value <= 2100 and tok.ent_type_ != "CARDINAL":
+        if tok.ent_type_ == "DATE" or 1900 <= value <= 2100 and tok.ent_type_ != "CARDINAL" or _day_of_month(tok):
             return None
         return value, value, value
     if text in lex.number_words and tok.like_num:
@@ -36,6 +40,19 @@ def number_value(tok: Token, lex: Lexicon) -> tuple[int, int, int] | None:
         low, best, high = lex.vague_numbers[text]
         return low, best, high
     return None
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset:
+    with (DATA / "dates.json").open(encoding="utf-8") as f:
+        return frozenset(json.load(f)["months"])
+
+
+def _day_of_month(tok: Token) -> bool:
+    """"4 May", "May 4": a date the entity recogniser missed, not a count."""
+    doc = tok.doc
+    near = [doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return int(tok.text.replace(",", "")) <= 31 and any(w in _months() for w in near)
 
 
 def _bounded(tok: Token, value: tuple[int, int, int], lex: Lexicon) -> tuple[int, int, int]:
@@ -62,8 +79,8 @@ def count_of(head: Token, lex: Lexicon) -> tuple[tuple[int, int, int], str] | No
             if value:
                 return _bounded(c, value, lex), f"{c.text} {head.text}"
     if head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in ("people",):
-        # "a policeman was killed", "killed a civilian", a named person
-        if head.tag_ == "NNP" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children):
+        # "a policeman was killed", "killed a civilian", "the officer ... were killed", "his son", a named person
+        if head.tag_ == "NNP" or any(c.dep_ == "det" and c.lower_ in ONE_DETS or c.dep_ == "poss" for c in head.children):
             return (1, 1, 1), head.text
     return None
 
@@ -86,6 +103,11 @@ def fatalities_of(victims: list[Token], sent: Span, lex: Lexicon, fatal: bool) -
                     (lo, be, hi), words = got
                     low, best, high = low + lo, best + be, high + hi
                     said.append(words)
+        extra = _in_addition(sent, lex)
+        if said and extra:  # "In addition to the bomber, five people were killed": six dead
+            (lo, be, hi), words = extra
+            low, best, high = low + lo, best + be, high + hi
+            said.append(words)
     if not said:
         got = _toll_in(sent, lex)
         if got is None:
@@ -95,17 +117,49 @@ def fatalities_of(victims: list[Token], sent: Span, lex: Lexicon, fatal: bool) -
     return Fatalities(low, best, high, "; ".join(said))
 
 
+def _in_addition(sent: Span, lex: Lexicon):
+    """The count of "in addition to the bomber" / "in addition to two assailants"."""
+    for tok in sent:
+        if tok.lower_ == "addition" and tok.head.lower_ == "in":
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    for o in p.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in lex.cues["perpetrator_nouns"]["words"]:
+                            return count_of(o, lex)
+    return None
+
+
+def toll_in(sent: Span, lex: Lexicon) -> Fatalities | None:
+    """A toll a sentence states with no event of its own: "The death toll rose to 12", "2 fatalities"."""
+    got = _toll_in(sent, lex)
+    if got is None:
+        return None
+    (low, best, high), words = got
+    return Fatalities(low, best, high, words)
+
+
 def _toll_in(sent: Span, lex: Lexicon):
     """Counts stated as "N dead", "left N dead", "death toll rose to N", "N were killed"."""
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma in lex.words["fatal_nouns"] or tok.lower_ in ("dead", "killed"):
+            # "X were killed and Y injured": Y is not a toll of the dead
+            hurt = {t.i for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in INJURY_VERBS for t in c.subtree}
             for c in tok.subtree:
-                if c.i == tok.i or c.dep_ not in ("nummod", "pobj", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "appos"):
+                if c.i in hurt or c.i == tok.i or c.dep_ not in ("nummod", "pobj", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "appos"):
                     continue
                 value = number_value(c, lex)
                 if value:
                     return _bounded(c, value, lex), f"{c.text} {tok.text}"
+            if tok.dep_ in ("nsubj", "nsubjpass") and lemma in lex.words["fatal_nouns"]:
+                # "the death toll rose to 12", "total fatalities are 10"
+                for c in tok.head.children:
+                    objs = [c] if c.dep_ in ("attr", "dobj") else [o for o in c.children if o.dep_ == "pobj"] \
+                        if c.dep_ == "prep" and c.lower_ in ("to", "at") else []
+                    for o in objs:
+                        value = number_value(o, lex)
+                        if value:
+                            return _bounded(o, value, lex), f"{tok.text} {tok.head.text} {o.text}"
             if tok.lower_ in ("dead", "killed") and tok.head.like_num:
                 value = number_value(tok.head, lex)
                 if value:

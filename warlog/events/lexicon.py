@@ -5,7 +5,8 @@ a class (cls) that the ACLED rules and role rules key on. Optional constraints: 
 ("blow up"), `dobj` ("take control", "open fire"), `needs_prep` ("engage with"), `needs_place`
 ("secure" counts only when its object is a place), `needs_event_verb` (a bomb or a ceasefire is an
 event only as the subject or object of a verb like "explode" or "declare"), `plural_only`,
-`needs_crowd` ("gathered" is a protest only when people or a crowd gathered).
+`needs_crowd` ("gathered" is a protest only when people or a crowd gathered), `with_word` (a word the
+trigger's phrase must hold, child or grandchild: "found dead", "set fire to", "took to the streets").
 means.json: weapons and methods that pick ACLED's sub-event type. cues.json: the other lists.
 """
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Trigger:
     needs_event_verb: bool = False
     plural_only: bool = False
     needs_crowd: bool = False
+    with_word: str | None = None
     fatal: bool = False
     injury: bool = False
     symmetric: bool = False
@@ -44,7 +46,7 @@ class Trigger:
 
     @property
     def specificity(self) -> int:
-        return (self.particle is not None) + (self.dobj is not None)
+        return (self.particle is not None) + (self.dobj is not None) + (self.with_word is not None)
 
 
 class Lexicon:
@@ -70,18 +72,20 @@ class Lexicon:
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
         return self.by_lemma.get((lemma, pos), [])
 
-    def means_of(self, lemmas: list[str]) -> str | None:
-        """The first means (in priority order) whose phrase occurs in the lemma sequence."""
-        found = set()
+    def means_in(self, lemmas: list[str]) -> set[str]:
+        """Every means whose phrase occurs in the lemma sequence, except a phrase inside a longer
+        one ("machine gun" in "heavy machine gun")."""
+        spans = []
         n = len(lemmas)
         for key, words in self._means_phrases:
-            if key in found:
-                continue
             k = len(words)
-            for i in range(n - k + 1):
-                if lemmas[i:i + k] == words:
-                    found.add(key)
-                    break
+            spans += [(i, i + k, key) for i in range(n - k + 1) if lemmas[i:i + k] == words]
+        return {key for a, b, key in spans
+                if not any(x <= a and b <= y and (y - x) > (b - a) and other != key for x, y, other in spans)}
+
+    def means_of(self, lemmas: list[str]) -> str | None:
+        """The first means (in priority order) whose phrase occurs in the lemma sequence."""
+        found = self.means_in(lemmas)
         for key in self.means_order:
             if key in found:
                 return key
