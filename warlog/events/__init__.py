@@ -24,7 +24,8 @@ VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
 CLASS_PRIORITY = ("territory", "abduct", "sexual", "riot", "protest", "fight", "raid", "intercept", "attack", "arrest",
                   "loot", "death")
 ANY_ACTOR_NEEDED = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten",
-                    "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade"}
+                    "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade", "concede",
+                    "coerce"}
 PRECISION_BY_FEATURE = {"country": 3, "admin1": 3, "region": 3, "admin2": 2}
 # Nouns that stand for the actor named after them: "fighters from the Badr Corps", "a column of
 # the PMU", "positions of the YPG", "a PKK safe house".
@@ -37,7 +38,8 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
-VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction"}
+VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction",
+          "concede"}
 
 
 @dataclass
@@ -99,11 +101,12 @@ class EventFinder:
 
     def _fits(self, tok: Token, e: Trigger, ms: Mentions) -> bool:
         kids = list(tok.children)
-        if e.particle and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in kids):
+        # a constraint may list alternatives: "dobj": "tie|relation" ("restored ties", "cut relations")
+        if e.particle and not any(c.dep_ == "prt" and c.lower_ in e.particle.split("|") for c in kids):
             return False
-        if e.dobj and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == e.dobj for c in kids):
+        if e.dobj and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in e.dobj.split("|") for c in kids):
             return False
-        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ == e.needs_prep for c in kids):
+        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ in e.needs_prep.split("|") for c in kids):
             return False
         if e.plural_only and tok.tag_ != "NNS":
             return False
@@ -243,6 +246,8 @@ class EventFinder:
         clashes"), a participle or "when" clause of it ("exploded, killing 6"; "were killed when
         artillery shelled the town"), a relative clause on it ("the attack that killed 16"), or
         an interception of it ("fired a missile, and the Saudis say they intercepted it")."""
+        if f.trigger.pos_ != "VERB" and f.anchor.i != f.trigger.i and f.anchor.i in by_tok:
+            return by_tok[f.anchor.i]  # "signed an agreement", "imposed a curfew": one event, the verb's
         if f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "intercept", "riot", "protest"):
             return None
         t = f.trigger
@@ -374,6 +379,32 @@ class EventFinder:
                 out.append(r)
         return out
 
+    def _object_actors(self, f: Frame, ms: Mentions, actors: list[ActorRef]) -> list[ActorRef]:
+        """The other side of a verbal event whose object is not an actor: the actors named inside
+        the object ("restore ties with X", "condemned an attack by X", "welcomed talks between X
+        and Y"), or inside a noun trigger's own phrases ("a meeting with X")."""
+        heads = list(f.args.patients) or [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")] \
+            or ([f.trigger] if f.trigger.pos_ != "VERB" else [])
+        mine = {a.actor_id or a.name for a in actors}
+        out, seen = [], set()
+        for head in heads:
+            for tok in head.subtree:
+                m = ms.at(tok)
+                if m is None and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "PROPN"):
+                    ref = self._modifier_actor(tok, ms)  # "the Saudi decision"
+                    if ref is not None and (ref.actor_id or ref.name) not in mine:
+                        out.append(ref)
+                    continue
+                if m is None or tok.i != m.start or m.actor is None or id(m) in seen:
+                    continue
+                seen.add(id(m))
+                if m.kind == "place" and (tok.i == 0 or ms.doc[tok.i - 1].lower_ in ("in", "at", "near", "outside")):
+                    continue  # where it happened, not who it concerned
+                ref = self._country_actor(m.actor, f) if m.kind == "place" else m.actor
+                if (ref.actor_id or ref.name) not in mine:
+                    out.append(ref)
+        return out
+
     def _owners(self, weapon: Token, ms: Mentions) -> list[ActorRef]:
         """Whose weapon: "Turkish jets", "government artillery", "jets of the US-led coalition"."""
         out = []
@@ -448,6 +479,11 @@ class EventFinder:
                     phrase = " ".join(t.lower_ for t in c.subtree)
                     if phrase in words or any(phrase.endswith(w.split()[-1]) and phrase.startswith(w.split()[0]) for w in words if " " in w and w.split()[0] in ("for", "over", "in")):
                         return True
+        for tok in (f.trigger, f.anchor):
+            kids = {c.dep_: c for c in tok.children}
+            if "mark" in kids and kids["mark"].lower_ in ("after", "since") and "npadvmod" in kids \
+                    and kids["npadvmod"].lemma_.lower() in ("year", "month", "decade", "century"):
+                return True  # "five years after crowds burned its embassy": background, not news
         first = f.trigger
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "ambushes and bombings": the first conjunct hangs on the verb
@@ -480,6 +516,8 @@ class EventFinder:
             return None
         actors = self._refs(f.args.actors, ms, f, places, "actor", exclude={t.i for t in f.args.patients})
         recipients = self._refs(f.args.patients, ms, f, places, "recipient")
+        if not recipients and f.cls in VERBAL | {"retreat", "mobilize", "coerce"}:
+            recipients = self._object_actors(f, ms, actors)
         targets = []
         for tok, prep in f.args.places:
             for m in self._mentions_of(tok, ms):

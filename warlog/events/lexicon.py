@@ -5,7 +5,8 @@ a class (cls) that the ACLED rules and role rules key on. Optional constraints: 
 ("blow up"), `dobj` ("take control", "open fire"), `needs_prep` ("engage with"), `needs_place`
 ("secure" counts only when its object is a place), `needs_event_verb` (a bomb or a ceasefire is an
 event only as the subject or object of a verb like "explode" or "declare"), `plural_only`,
-`needs_crowd` ("gathered" is a protest only when people or a crowd gathered).
+`needs_crowd` ("gathered" is a protest only when people or a crowd gathered). particle, dobj and
+needs_prep may list alternatives with "|" ("tie|relation").
 means.json: weapons and methods that pick ACLED's sub-event type. cues.json: the other lists.
 """
 from __future__ import annotations

@@ -1,0 +1,92 @@
+"""PLOVER typing beyond violence: the trigger lexicon's verbal and cooperative types, with the
+source and target read off the parse. Sentences of our own about real or invented states."""
+import pytest
+
+import warlog
+from warlog.documents import read_text
+from warlog.pipeline import default_extractor
+
+pytestmark = pytest.mark.slow
+PUBLISHED = "2019-06-14"
+
+
+def events(text):
+    return [e.to_dict() for e in warlog.extract(text, published=PUBLISHED)]
+
+
+def names(refs):
+    return " | ".join(f"{r.get('name')} {r.get('canonical') or ''}" for r in refs).lower()
+
+
+def one(text, plover_type):
+    evs = events(text)
+    found = [e for e in evs if e["plover_type"] == plover_type]
+    assert found, f"no {plover_type} in {[(e['trigger']['text'], e['plover_type']) for e in evs]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,plover_type,source,target", [
+    ("Jordan and Qatar signed a trade agreement in Amman on Tuesday.", "AGREE", "jordan", "qatar"),
+    ("Egypt offered to host a new round of negotiations between Hamas and Fatah.", "AGREE", "egypt", None),
+    ("Turkey held talks with Iranian officials in Ankara on Monday.", "CONSULT", "turk", "iran"),
+    ("Oman restored full diplomatic ties with Qatar on Monday.", "SUPPORT", "oman", "qatar"),
+    ("The Lebanese government welcomed the Saudi decision to lift its travel warning.", "SUPPORT", "leban", "saudi"),
+    ("Kuwait sent 40 tonnes of medical aid to Yemen.", "AID", "kuwait", "yemen"),
+    ("The Iraqi government accepted the demands of the protesters in Basra.", "CONCEDE", "iraq", None),
+    ("Iran freed two Kuwaiti fishermen on Thursday.", "RETREAT", "iran", "fishermen"),
+    ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", "saudi", "qatar"),
+    ("Tunisia called on Libya to release the detained diplomats.", "REQUEST", "tunisia", "libya"),
+    ("Israel accused Iran of smuggling rockets into Gaza.", "ACCUSE", "israel", "iran"),
+    ("The UN will investigate the airstrike on the hospital in Idlib.", "ACCUSE", "un", None),
+    ("Russia vetoed the resolution drafted by France.", "REJECT", "russia", "france"),
+    ("Turkey threatened to cut off water supplies to northern Syria.", "THREATEN", "turk", None),
+    ("The United States imposed new sanctions on Iran on Monday.", "SANCTION", "united states", "iran"),
+    ("Bahrain recalled its ambassador from Lebanon.", "SANCTION", "bahrain", "leban"),
+    ("Turkey sent troops and tanks to the Syrian border.", "MOBILIZE", "turk", None),
+    ("Egyptian police jailed three journalists in Cairo.", "COERCE", "police", "journalist"),
+])
+def test_each_type_with_its_sides(text, plover_type, source, target):
+    e = one(text, plover_type)
+    assert source in names(e["actors"]), e["actors"]
+    if target is not None:
+        assert target in names(e["recipients"]), e["recipients"]
+
+
+def test_a_constrained_lemma_keeps_its_other_meaning():
+    # "strike a deal" is an agreement; "strike a base" an attack
+    assert one("Israel struck a deal with Hamas on Monday.", "AGREE")
+    assert one("Israeli jets struck a Hamas base in Gaza.", "ASSAULT")
+    # "lift" types only what can be lifted: "lifted the wounded" is no event
+    assert not [e for e in events("Rescuers lifted the wounded from the rubble in Aleppo.") if e["plover_type"] == "RETREAT"]
+
+
+def test_the_target_named_inside_the_object():
+    # "condemned an attack by X": CAMEO's coders, and ours, take X as the target
+    e = one("Jordan condemned an attack by Israeli settlers near Nablus.", "ACCUSE")
+    assert "israel" in names(e["recipients"])
+    e = one("Egypt welcomed the resumption of talks between Israel and Hamas.", "SUPPORT")
+    assert "israel" in names(e["recipients"]) and "hamas" in names(e["recipients"])
+
+
+def test_a_noun_event_under_a_trigger_verb_is_one_event():
+    evs = events("Yemen's government and the Houthis signed a ceasefire agreement in Stockholm.")
+    assert [e["plover_type"] for e in evs] == ["AGREE"]
+    # declaring a ceasefire alone is a retreat (CAMEO 0871)
+    assert one("The Houthis declared a unilateral ceasefire on Sunday.", "RETREAT")["plover_mode"] == "ceasefire"
+
+
+def test_background_years_ago_is_no_event():
+    evs = events("Qatar restored ties with Chad, two years after protesters burned its embassy in N'Djamena.")
+    assert [e["plover_type"] for e in evs] == ["SUPPORT"]
+
+
+def test_invented_states_act_through_their_agents(tmp_path):
+    actors = tmp_path / "actors.txt"
+    actors.write_text("GONDOR [GON]\nARNOR [ARN]\n", encoding="utf-8")
+    agents = tmp_path / "agents.txt"
+    agents.write_text("GOVERNMENT [~GOV]\nSOLDIER [~MIL]\n", encoding="utf-8")
+    doc = read_text("The Arnor government condemned an attack by Gondor soldiers.", published=PUBLISHED)
+    found = default_extractor((str(actors), str(agents))).extract(doc)
+    accuse = [e.to_dict() for e in found if e.plover_type == "ACCUSE"][0]
+    assert [a["actor_id"] for a in accuse["actors"]] == ["cameo-arn"]
+    assert [r["actor_id"] for r in accuse["recipients"]] == ["cameo-gon"]
