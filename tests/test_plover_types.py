@@ -26,7 +26,9 @@ def one(text, plover_type):
 
 
 @pytest.mark.parametrize("text,plover_type,source,target", [
-    ("Jordan and Qatar signed a trade agreement in Amman on Tuesday.", "AGREE", "jordan", "qatar"),
+    # signing a formal agreement is SUPPORT (CAMEO 057), agreeing to do something AGREE (03)
+    ("Jordan and Qatar signed a trade agreement in Amman on Tuesday.", "SUPPORT", "jordan", "qatar"),
+    ("Israel agreed to let fuel trucks into Gaza.", "AGREE", "israel", None),
     ("Egypt offered to host a new round of negotiations between Hamas and Fatah.", "AGREE", "egypt", None),
     ("Turkey held talks with Iranian officials in Ankara on Monday.", "CONSULT", "turk", "iran"),
     ("Oman restored full diplomatic ties with Qatar on Monday.", "SUPPORT", "oman", "qatar"),
@@ -54,7 +56,7 @@ def test_each_type_with_its_sides(text, plover_type, source, target):
 
 def test_a_constrained_lemma_keeps_its_other_meaning():
     # "strike a deal" is an agreement; "strike a base" an attack
-    assert one("Israel struck a deal with Hamas on Monday.", "AGREE")
+    assert one("Israel struck a deal with Hamas on Monday.", "SUPPORT")
     assert one("Israeli jets struck a Hamas base in Gaza.", "ASSAULT")
     # "lift" types only what can be lifted: "lifted the wounded" is no event
     assert not [e for e in events("Rescuers lifted the wounded from the rubble in Aleppo.") if e["plover_type"] == "RETREAT"]
@@ -70,7 +72,7 @@ def test_the_target_named_inside_the_object():
 
 def test_a_noun_event_under_a_trigger_verb_is_one_event():
     evs = events("Yemen's government and the Houthis signed a ceasefire agreement in Stockholm.")
-    assert [e["plover_type"] for e in evs] == ["AGREE"]
+    assert [e["plover_type"] for e in evs] == ["SUPPORT"]
     # declaring a ceasefire alone is a retreat (CAMEO 0871)
     assert one("The Houthis declared a unilateral ceasefire on Sunday.", "RETREAT")["plover_mode"] == "ceasefire"
 
@@ -90,3 +92,17 @@ def test_invented_states_act_through_their_agents(tmp_path):
     accuse = [e.to_dict() for e in found if e.plover_type == "ACCUSE"][0]
     assert [a["actor_id"] for a in accuse["actors"]] == ["cameo-arn"]
     assert [r["actor_id"] for r in accuse["recipients"]] == ["cameo-gon"]
+
+
+def test_a_promise_is_agree_and_a_refusal_reject():
+    # PLOVER: announcing that one will yield or help is AGREE; saying one will not is REJECT
+    e = one("Iran will release the British tanker next week, its foreign minister said.", "AGREE")
+    assert "iran" in names(e["actors"])
+    e = one("Hungary will not accept any refugees under the relocation scheme.", "REJECT")
+    assert "hungary" in names(e["actors"])
+    assert one("Iran released the British tanker on Friday.", "RETREAT")
+
+
+def test_unknown_sides_of_a_verbal_event_are_kept_as_written():
+    e = one("The harbour master denied entry to the cargo ship on Monday.", "REJECT")
+    assert "harbour master" in names(e["actors"]) and e["actors"][0]["actor_id"] is None

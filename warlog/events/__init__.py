@@ -38,6 +38,9 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
+# PLOVER types a promise turns into AGREE, and a refusal into REJECT (modality decides).
+PROMISABLE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
+REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}
 VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction",
           "concede"}
 
@@ -248,6 +251,9 @@ class EventFinder:
         an interception of it ("fired a missile, and the Saudis say they intercepted it")."""
         if f.trigger.pos_ != "VERB" and f.anchor.i != f.trigger.i and f.anchor.i in by_tok:
             return by_tok[f.anchor.i]  # "signed an agreement", "imposed a curfew": one event, the verb's
+        if f.trigger.pos_ != "VERB" and f.trigger.dep_ == "pobj" and f.trigger.head.head.i in by_tok \
+                and f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "riot", "protest"):
+            return by_tok[f.trigger.head.head.i]  # "met X during a visit to Y": the visit is the meeting's setting
         if f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "intercept", "riot", "protest"):
             return None
         t = f.trigger
@@ -377,6 +383,19 @@ class EventFinder:
             if key not in seen:
                 seen.add(key)
                 out.append(r)
+        return out
+
+    @staticmethod
+    def _phrases(tokens: list[Token], ms: Mentions) -> list[ActorRef]:
+        out = []
+        for tok in tokens:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") \
+                    or tok.dep_ in ("compound", "amod", "nmod", "poss"):
+                continue
+            left = min((c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")), default=tok.i)
+            phrase = ms.doc[left:tok.i + 1]
+            out.append(ActorRef(phrase.text, None, None, None, None,
+                                (ms.offset + phrase.start_char, ms.offset + phrase.end_char)))
         return out
 
     def _object_actors(self, f: Frame, ms: Mentions, actors: list[ActorRef]) -> list[ActorRef]:
@@ -548,6 +567,11 @@ class EventFinder:
                 ids |= {t.i for t in f.trigger.head.subtree}  # "drove a car bomb into a column, killing 25"
             ids = sorted(ids)
             f.means = lex.means_of([sent.doc[i].lemma_.lower() for i in ids]) or (f.entry.means and self._means_key(f.entry.means))
+        if cls in VERBAL | {"retreat", "mobilize", "coerce"} and not (actors or recipients) and f.trigger.pos_ == "VERB":
+            # "the UK prime minister cancelled a visit": a verbal event's sides as written when the
+            # knowledge base does not know them (they carry no id and no type)
+            actors = self._phrases(f.args.actors, ms)
+            recipients = self._phrases(f.args.patients, ms)
         if cls in ANY_ACTOR_NEEDED and not (actors or recipients):
             return None
         located = self._location(f, sent, ms, ctx, places, actors, recipients)
@@ -571,6 +595,10 @@ class EventFinder:
             mode = lex.means[f.means]["plover_mode"]
         if etype in ("Riots", "Protests"):
             plover, mode = "PROTEST", ("riot" if etype == "Riots" else "demo")
+        elif plover in PROMISABLE and mod.value in ("planned", "predicted"):
+            plover, mode = "AGREE", None  # "will release", "is willing to withdraw": a promise (CAMEO 03)
+        elif plover in REFUSABLE and mod.value == "negated":
+            plover, mode = "REJECT", None  # "will not lift the ban", "failed to reach agreement" (CAMEO 12)
         attribution = None
         if mod.source is not None:
             attribution = self._attribution(mod.source, ms)
