@@ -106,3 +106,19 @@ def test_a_promise_is_agree_and_a_refusal_reject():
 def test_unknown_sides_of_a_verbal_event_are_kept_as_written():
     e = one("The harbour master denied entry to the cargo ship on Monday.", "REJECT")
     assert "harbour master" in names(e["actors"]) and e["actors"][0]["actor_id"] is None
+
+
+def test_a_conditional_promise_or_announced_restriction_is_a_threat():
+    e = one("Nigeria will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire.", "THREATEN")
+    assert "nigeria" in names(e["actors"])
+    assert one("The government will extend the curfew in Bangkok, the prime minister announced.", "THREATEN")
+
+
+def test_what_a_protest_demands_is_part_of_the_protest():
+    evs = events("Thousands of students staged demonstrations in Jakarta on Saturday to demand political reforms.")
+    assert [e["plover_type"] for e in evs] == ["PROTEST"]
+
+
+def test_blocking_entries_keep_idioms_out():
+    assert not events("The ministry said it would meet the deadline for the new budget on Friday.")
+    assert not [e for e in events("Germany sent doctors to Liberia to fight the Ebola epidemic.") if e["plover_type"] == "ASSAULT"]

@@ -40,6 +40,10 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
 # PLOVER types a promise turns into AGREE, and a refusal into REJECT (modality decides).
 PROMISABLE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
+# Cues of the actor's own commitment ("will", "is ready to", "pledged to"), not of a decision
+# taken ("decided to": done), a hope or someone else's request ("urged X to").
+PROMISE_CUES = {"will", "'ll", "shall", "wo", "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "ready",
+                "prepared", "willing", "eager", "set", "about", "schedule", "prepare"}
 REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}
 VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction",
           "concede"}
@@ -99,7 +103,7 @@ class EventFinder:
             return None
         for e in entries:
             if self._fits(tok, e, ms):
-                return e
+                return None if e.blocks else e
         return None
 
     def _fits(self, tok: Token, e: Trigger, ms: Mentions) -> bool:
@@ -254,12 +258,15 @@ class EventFinder:
         if f.trigger.pos_ != "VERB" and f.trigger.dep_ == "pobj" and f.trigger.head.head.i in by_tok \
                 and f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "riot", "protest"):
             return by_tok[f.trigger.head.head.i]  # "met X during a visit to Y": the visit is the meeting's setting
-        if f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "intercept", "riot", "protest"):
+        if f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "intercept", "riot", "protest", "request"):
             return None
         t = f.trigger
         for g in by_tok.values():
             if g is f or g.entry.cls not in VIOLENT and g.entry.cls not in ("arrest", "loot", "riot", "protest"):
                 continue
+            if f.entry.cls == "request" and g.entry.cls in ("protest", "riot") and t.dep_ in ("advcl", "xcomp", "acl") \
+                    and t.head.i in (g.trigger.i, g.anchor.i):
+                return g  # "marched to demand reforms": what the protest asks for
             if f.entry.cls == "intercept":
                 objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
                 if g.trigger.i < t.i and g.entry.cls == "attack" and any(
@@ -595,7 +602,11 @@ class EventFinder:
             mode = lex.means[f.means]["plover_mode"]
         if etype in ("Riots", "Protests"):
             plover, mode = "PROTEST", ("riot" if etype == "Riots" else "demo")
-        elif plover in PROMISABLE and mod.value in ("planned", "predicted"):
+        elif mod.value in ("planned", "predicted") and mod.cue in PROMISE_CUES and (
+                plover in ("SANCTION", "COERCE") or mode == "boycott" or plover in PROMISABLE and any(
+                    c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in f.trigger.children)):
+            plover, mode = "THREATEN", None  # "will impose restrictions", "will withdraw unless ..." (CAMEO 13)
+        elif plover in PROMISABLE and mod.value in ("planned", "predicted") and mod.cue in PROMISE_CUES:
             plover, mode = "AGREE", None  # "will release", "is willing to withdraw": a promise (CAMEO 03)
         elif plover in REFUSABLE and mod.value == "negated":
             plover, mode = "REJECT", None  # "will not lift the ban", "failed to reach agreement" (CAMEO 12)

@@ -6,7 +6,9 @@ a class (cls) that the ACLED rules and role rules key on. Optional constraints: 
 ("secure" counts only when its object is a place), `needs_event_verb` (a bomb or a ceasefire is an
 event only as the subject or object of a verb like "explode" or "declare"), `plural_only`,
 `needs_crowd` ("gathered" is a protest only when people or a crowd gathered). particle, dobj and
-needs_prep may list alternatives with "|" ("tie|relation").
+needs_prep may list alternatives with "|" ("tie|relation"). `blocks`: the lemma under these
+constraints is no event ("meet a deadline", "fight the epidemic"); the most specific entry that
+fits decides.
 means.json: weapons and methods that pick ACLED's sub-event type. cues.json: the other lists.
 """
 from __future__ import annotations
@@ -40,12 +42,13 @@ class Trigger:
     fatal: bool = False
     injury: bool = False
     symmetric: bool = False
+    blocks: bool = False  # the lemma under these constraints is no event ("meet a deadline")
     roles: str | None = None
     means: str | None = None
 
     @property
     def specificity(self) -> int:
-        return (self.particle is not None) + (self.dobj is not None)
+        return (self.particle is not None) + (self.dobj is not None) + (self.needs_prep is not None)
 
 
 class Lexicon:
