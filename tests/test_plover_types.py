@@ -122,3 +122,16 @@ def test_what_a_protest_demands_is_part_of_the_protest():
 def test_blocking_entries_keep_idioms_out():
     assert not events("The ministry said it would meet the deadline for the new budget on Friday.")
     assert not [e for e in events("Germany sent doctors to Liberia to fight the Ebola epidemic.") if e["plover_type"] == "ASSAULT"]
+
+
+def test_what_is_refused_or_asked_is_part_of_the_refusal_or_request():
+    assert [e["plover_type"] for e in events("Israel refused to lift the curfew on Hebron.")] == ["REJECT"]
+    evs = events("Britain urged Iran to release the tanker.")
+    assert [e["plover_type"] for e in evs] == ["REQUEST"]
+    assert "iran" in names(evs[0]["recipients"]) and "iran" not in names(evs[0]["actors"])
+
+
+def test_returning_something_is_a_retreat_but_returning_fire_is_not():
+    e = one("The United States returned six looted artifacts to Iraq on Monday.", "RETREAT")
+    assert e["plover_mode"] == "return" and "iraq" in names(e["recipients"])
+    assert not [e for e in events("Kurdish fighters returned fire near Sinjar.") if e["plover_type"] == "RETREAT"]

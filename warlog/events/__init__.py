@@ -38,6 +38,8 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
+# Verbal events whose complement is what they are about ("refused to lift", "agreed to release").
+COMPLEMENT_HOSTS = {"agree", "request", "reject", "threaten", "accuse", "support"}
 # PLOVER types a promise turns into AGREE, and a refusal into REJECT (modality decides).
 PROMISABLE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
 # Cues of the actor's own commitment ("will", "is ready to", "pledged to"), not of a decision
@@ -111,7 +113,8 @@ class EventFinder:
         # a constraint may list alternatives: "dobj": "tie|relation" ("restored ties", "cut relations")
         if e.particle and not any(c.dep_ == "prt" and c.lower_ in e.particle.split("|") for c in kids):
             return False
-        if e.dobj and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in e.dobj.split("|") for c in kids):
+        if e.dobj and not any(c.dep_ in ("dobj", "obj") and (e.dobj == "*" or c.lemma_.lower() in e.dobj.split("|"))
+                              for c in kids):
             return False
         if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ in e.needs_prep.split("|") for c in kids):
             return False
@@ -237,6 +240,9 @@ class EventFinder:
                     host = merged_into[host.trigger.i]
                 if f.entry.cls == "intercept":  # who intercepted is the other side of the attack
                     host.args.patients += [t for t in f.args.actors if t not in host.args.patients]
+                elif host.args.actors and f.entry.cls not in VIOLENT:
+                    # "postponed their meeting", "urged Iran to release ...": the host's subject acts
+                    host.args.extend(replace(f.args, actors=[]))
                 else:
                     host.args.extend(f.args)
                 host.classes += f.classes
@@ -255,6 +261,13 @@ class EventFinder:
         an interception of it ("fired a missile, and the Saudis say they intercepted it")."""
         if f.trigger.pos_ != "VERB" and f.anchor.i != f.trigger.i and f.anchor.i in by_tok:
             return by_tok[f.anchor.i]  # "signed an agreement", "imposed a curfew": one event, the verb's
+        if f.trigger.pos_ == "VERB" and f.trigger.dep_ == "xcomp" and f.trigger.head.i in by_tok \
+                and by_tok[f.trigger.head.i].entry.cls in COMPLEMENT_HOSTS \
+                and f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "riot", "protest"):
+            return by_tok[f.trigger.head.i]  # "refused to lift the curfew", "urged Iran to release": what is asked or refused
+        if f.trigger.pos_ != "VERB" and f.trigger.dep_ in ("dobj", "obj") and f.trigger.head.i in by_tok \
+                and f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "riot", "protest"):
+            return by_tok[f.trigger.head.i]  # "postponed their meeting", "welcomed the talks": what the verb is about
         if f.trigger.pos_ != "VERB" and f.trigger.dep_ == "pobj" and f.trigger.head.head.i in by_tok \
                 and f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "riot", "protest"):
             return by_tok[f.trigger.head.head.i]  # "met X during a visit to Y": the visit is the meeting's setting
@@ -574,7 +587,8 @@ class EventFinder:
                 ids |= {t.i for t in f.trigger.head.subtree}  # "drove a car bomb into a column, killing 25"
             ids = sorted(ids)
             f.means = lex.means_of([sent.doc[i].lemma_.lower() for i in ids]) or (f.entry.means and self._means_key(f.entry.means))
-        if cls in VERBAL | {"retreat", "mobilize", "coerce"} and not (actors or recipients) and f.trigger.pos_ == "VERB":
+        if cls in VERBAL | {"retreat", "mobilize", "coerce"} and not (actors or recipients) \
+                and (f.trigger.pos_ == "VERB" or f.anchor.i != f.trigger.i):
             # "the UK prime minister cancelled a visit": a verbal event's sides as written when the
             # knowledge base does not know them (they carry no id and no type)
             actors = self._phrases(f.args.actors, ms)

@@ -6,7 +6,7 @@ a class (cls) that the ACLED rules and role rules key on. Optional constraints: 
 ("secure" counts only when its object is a place), `needs_event_verb` (a bomb or a ceasefire is an
 event only as the subject or object of a verb like "explode" or "declare"), `plural_only`,
 `needs_crowd` ("gathered" is a protest only when people or a crowd gathered). particle, dobj and
-needs_prep may list alternatives with "|" ("tie|relation"). `blocks`: the lemma under these
+needs_prep may list alternatives with "|" ("tie|relation"); "dobj": "*" asks for any object. `blocks`: the lemma under these
 constraints is no event ("meet a deadline", "fight the epidemic"); the most specific entry that
 fits decides.
 means.json: weapons and methods that pick ACLED's sub-event type. cues.json: the other lists.

@@ -18,7 +18,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # "gave aid to X", "called on X", "demanded from X", "sanctions against X".
 TARGET_PREPS = {"agree": ("with",), "support": ("with", "to", "for"), "aid": ("to", "for"), "concede": ("to",), "retreat": ("to",),
                 "request": ("on", "from", "to"), "accuse": ("against",), "reject": ("with",),
-                "threaten": ("against",), "sanction": ("against", "on", "with"), "consult": ("to",),
+                "threaten": ("against", "about"), "sanction": ("against", "on", "with"), "consult": ("to",),
                 "mobilize": ("against",), "coerce": ("on", "against")}
 # Verbs whose object does what their complement says: "allowed Da'esh to rout", "forced them to flee".
 CONTROL_VERBS = {"allow", "force", "order", "help", "enable", "lead", "push", "urge", "ask", "tell", "let",
@@ -122,7 +122,7 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
 def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
     a = Args()
     subj, passive = subject(verb)
-    dobj = children(verb, "dobj", "obj", "attr") if trig.dobj is None else []
+    dobj = children(verb, "dobj", "obj", "attr") if trig.dobj in (None, "*") else []
     agent = [o for p, o in preps(verb) if p == "by" and any(c.dep_ == "agent" for c in verb.children)]
     pp = preps(verb)
     if passive or children(verb, "auxpass"):
