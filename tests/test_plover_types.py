@@ -135,3 +135,13 @@ def test_returning_something_is_a_retreat_but_returning_fire_is_not():
     e = one("The United States returned six looted artifacts to Iraq on Monday.", "RETREAT")
     assert e["plover_mode"] == "return" and "iraq" in names(e["recipients"])
     assert not [e for e in events("Kurdish fighters returned fire near Sinjar.") if e["plover_type"] == "RETREAT"]
+
+
+def test_agents_of_a_named_state_in_their_phrase(tmp_path):
+    actors = tmp_path / "actors.txt"
+    actors.write_text("GONDOR [GON]\nARNOR [ARN]\nMORDOR [MOR]\n", encoding="utf-8")
+    doc = read_text("Lawmakers in Arnor and Gondor warned Mordor on Monday.", published=PUBLISHED)
+    found = default_extractor((str(actors),)).extract(doc)
+    warn = [e.to_dict() for e in found if e.plover_type == "THREATEN"][0]
+    assert {a["actor_id"] for a in warn["actors"]} == {"cameo-arn", "cameo-gon"}
+    assert [r["actor_id"] for r in warn["recipients"]] == ["cameo-mor"]

@@ -37,6 +37,10 @@ TARGET_PREPS = {"on", "at", "against", "among", "next to", "near", "outside", "t
 HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house", "home", "headquarters", "office",
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
+# Agents that stand for the state or group named in their "of"/"from"/"in" phrase.
+AGENT_NOUNS = {"government", "lawmaker", "legislator", "official", "ambassador", "envoy", "diplomat", "minister",
+               "authority", "soldier", "troop", "force", "police", "army", "military", "leader", "spokesman",
+               "spokesperson", "delegation", "parliament", "population", "people", "citizen", "president"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
 # Verbal events whose complement is what they are about ("refused to lift", "agreed to release").
 COMPLEMENT_HOSTS = {"agree", "request", "reject", "threaten", "accuse", "support"}
@@ -113,7 +117,8 @@ class EventFinder:
         # a constraint may list alternatives: "dobj": "tie|relation" ("restored ties", "cut relations")
         if e.particle and not any(c.dep_ == "prt" and c.lower_ in e.particle.split("|") for c in kids):
             return False
-        if e.dobj and not any(c.dep_ in ("dobj", "obj") and (e.dobj == "*" or c.lemma_.lower() in e.dobj.split("|"))
+        # the object of a passive verb is its subject: "sanctions were lifted", "ties were restored"
+        if e.dobj and not any(c.dep_ in ("dobj", "obj", "nsubjpass") and (e.dobj == "*" or c.lemma_.lower() in e.dobj.split("|"))
                               for c in kids):
             return False
         if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ in e.needs_prep.split("|") for c in kids):
@@ -332,6 +337,12 @@ class EventFinder:
     def _mentions_of(self, tok: Token, ms: Mentions, depth: int = 0) -> list[Mention]:
         """The actor or place mentions a role-filler token stands for."""
         m = ms.at(tok)
+        if depth == 0 and tok.lemma_.lower() in AGENT_NOUNS and (m is None or m.actor is not None and not m.actor.actor_id):
+            # "the government of X", "lawmakers in X", "soldiers from X": X's own agents
+            named = [x for p, o in preps(tok) if p in ("of", "from", "in") for c in with_conjuncts([o])
+                     for x in self._mentions_of(c, ms, depth + 1) if x.actor is not None and x.actor.actor_id]
+            if named:
+                return named
         if m is not None:
             if m.actor is not None and m.actor.actor_id:
                 return [m]  # "Erdogan, never a man to ...": the named actor, not the apposition
