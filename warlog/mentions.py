@@ -146,8 +146,9 @@ def _named_modifier(token: Token, ms: Mentions) -> Mention | None:
     for child in token.children:
         if child.dep_ in ("compound", "nmod", "amod", "poss") and child.i < token.i:
             m = ms.by_token.get(child.i)
-            if m is not None and m.kind == "actor" and m.actor and m.actor.actor_id and m.actor.type in (2, 3, 4, 8):
-                return m
+            if m is not None and m.kind == "actor" and m.actor and m.actor.actor_id and (
+                    m.actor.type in (2, 3, 4, 8) or m.actor.type == 1 and m.actor.country is None):
+                return m  # a state with no country of ours (a user's invented one): its own agents
     return None
 
 

@@ -41,10 +41,15 @@ NOTES = [
     "(compounds expand, as in PETRARCH); an actor's code is the CAMEO code of the dictionary entry it "
     "matched (petrarch_dicts: actor id cameo-<code>), else its country's ISO3 code, else none; no "
     "recipient is target none, which matches gold '---'. Every event counts, whatever its modality.",
+    "A CONSULT event's pair counts both ways: CAMEO codes a meeting for each side (040 twice, "
+    "042 visit with 043 host), warlog records it once.",
     "found: the gold (source, target, type) is among warlog's, actors compared on their first three "
     "letters (the state or group: ARN for ARNGOV); found_full_codes compares the whole actor codes, "
     "agents included (ARNGOV). type_found and pair_found relax one side. extra_per_record: warlog's "
     "events matching no gold event, per record.",
+    "The PETRARCH-1 unit tests code with the suite's own test verb dictionary, whose codes do not keep "
+    "CAMEO's meanings (restoring ties is 064 there, signing a protocol 085): on that suite pair_found "
+    "measures warlog, the type figures do not.",
     "Published UD-PETRARCH figures are on full CAMEO event codes (050 vs 057 is a miss) with full "
     "actor codes; ours compare PLOVER types, a coarser level, so they are not the same measure. "
     "warlog keeps one code per dictionary entry (its default, else its latest period): the DATE "
@@ -131,10 +136,15 @@ def actor_code(ref: dict) -> str | None:
 
 
 def triples(event: dict) -> set[Triple]:
-    """(source, target, PLOVER type) for each actor-recipient pair of an event."""
+    """(source, target, PLOVER type) for each actor-recipient pair of an event; a CONSULT pair
+    also the other way round, as CAMEO codes meetings (040 both ways, 042 visit with 043 host)."""
     sources = [actor_code(a) for a in event.get("actors") or []] or [None]
     targets = [actor_code(r) for r in event.get("recipients") or []] or [None]
-    return {(s, t, event.get("plover_type")) for s in sources for t in targets}
+    kind = event.get("plover_type")
+    out = {(s, t, kind) for s in sources for t in targets}
+    if kind == "CONSULT":
+        out |= {(t, s, kind) for s, t, _ in out if s and t}
+    return out
 
 
 @dataclass

@@ -25,7 +25,8 @@ VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
 CLASS_PRIORITY = ("territory", "abduct", "sexual", "riot", "protest", "fight", "raid", "intercept", "attack", "arrest",
                   "loot", "death")
 ANY_ACTOR_NEEDED = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten",
-                    "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade", "statement"}
+                    "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade", "concede",
+                    "coerce", "statement"}
 PRECISION_BY_FEATURE = {"country": 3, "admin1": 3, "region": 3, "admin2": 2}
 # Nouns that stand for the actor named after them: "fighters from the Badr Corps", "a column of
 # the PMU", "positions of the YPG", "a PKK safe house".
@@ -37,10 +38,23 @@ TARGET_PREPS = {"on", "at", "against", "among", "next to", "near", "outside", "t
 HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house", "home", "headquarters", "office",
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
+# Agents that stand for the state or group named in their "of"/"from"/"in" phrase.
+AGENT_NOUNS = {"government", "lawmaker", "legislator", "official", "ambassador", "envoy", "diplomat", "minister",
+               "authority", "soldier", "troop", "force", "police", "army", "military", "leader", "spokesman",
+               "spokesperson", "delegation", "parliament", "population", "people", "citizen", "president"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
 RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+# Verbal events whose complement is what they are about ("refused to lift", "agreed to release").
+COMPLEMENT_HOSTS = {"agree", "request", "reject", "threaten", "accuse", "support"}
+# PLOVER types a promise turns into AGREE, and a refusal into REJECT (modality decides).
+PROMISABLE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
+# Cues of the actor's own commitment ("will", "is ready to", "pledged to"), not of a decision
+# taken ("decided to": done), a hope or someone else's request ("urged X to").
+PROMISE_CUES = {"will", "'ll", "shall", "wo", "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "ready",
+                "prepared", "willing", "eager", "set", "about", "schedule", "prepare"}
+REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}
 VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction",
-          "statement"}
+          "concede", "statement"}
 
 
 @dataclass
@@ -103,16 +117,19 @@ class EventFinder:
             return None
         for e in entries:
             if self._fits(tok, e, ms):
-                return e
+                return None if e.blocks else e
         return None
 
     def _fits(self, tok: Token, e: Trigger, ms: Mentions) -> bool:
         kids = list(tok.children)
-        if e.particle and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in kids):
+        # a constraint may list alternatives: "dobj": "tie|relation" ("restored ties", "cut relations")
+        if e.particle and not any(c.dep_ == "prt" and c.lower_ in e.particle.split("|") for c in kids):
             return False
-        if e.dobj and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == e.dobj for c in kids):
+        # the object of a passive verb is its subject: "sanctions were lifted", "ties were restored"
+        if e.dobj and not any(c.dep_ in ("dobj", "obj", "nsubjpass") and (e.dobj == "*" or c.lemma_.lower() in e.dobj.split("|"))
+                              for c in kids):
             return False
-        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ == e.needs_prep for c in kids):
+        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ in e.needs_prep.split("|") for c in kids):
             return False
         if e.with_word and not any(c.lemma_.lower() == e.with_word for k in kids for c in (k, *k.children)):
             return False
@@ -240,6 +257,9 @@ class EventFinder:
                     host = merged_into[host.trigger.i]
                 if f.entry.cls == "intercept":  # who intercepted is the other side of the attack
                     host.args.patients += [t for t in f.args.actors if t not in host.args.patients]
+                elif host.args.actors and f.entry.cls not in VIOLENT:
+                    # "postponed their meeting", "urged Iran to release ...": the host's subject acts
+                    host.args.extend(replace(f.args, actors=[]))
                 else:
                     host.args.extend(f.args)
                 host.classes += f.classes
@@ -256,12 +276,27 @@ class EventFinder:
         clashes"), a participle or "when" clause of it ("exploded, killing 6"; "were killed when
         artillery shelled the town"), a relative clause on it ("the attack that killed 16"), or
         an interception of it ("fired a missile, and the Saudis say they intercepted it")."""
-        if f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "intercept", "riot", "protest"):
+        if f.trigger.pos_ != "VERB" and f.anchor.i != f.trigger.i and f.anchor.i in by_tok:
+            return by_tok[f.anchor.i]  # "signed an agreement", "imposed a curfew": one event, the verb's
+        if f.trigger.pos_ == "VERB" and f.trigger.dep_ == "xcomp" and f.trigger.head.i in by_tok \
+                and by_tok[f.trigger.head.i].entry.cls in COMPLEMENT_HOSTS \
+                and f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "riot", "protest"):
+            return by_tok[f.trigger.head.i]  # "refused to lift the curfew", "urged Iran to release": what is asked or refused
+        if f.trigger.pos_ != "VERB" and f.trigger.dep_ in ("dobj", "obj") and f.trigger.head.i in by_tok \
+                and f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "riot", "protest"):
+            return by_tok[f.trigger.head.i]  # "postponed their meeting", "welcomed the talks": what the verb is about
+        if f.trigger.pos_ != "VERB" and f.trigger.dep_ == "pobj" and f.trigger.head.head.i in by_tok \
+                and f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "riot", "protest"):
+            return by_tok[f.trigger.head.head.i]  # "met X during a visit to Y": the visit is the meeting's setting
+        if f.entry.cls not in VIOLENT and f.entry.cls not in ("arrest", "loot", "intercept", "riot", "protest", "request"):
             return None
         t = f.trigger
         for g in by_tok.values():
             if g is f or g.entry.cls not in VIOLENT and g.entry.cls not in ("arrest", "loot", "riot", "protest"):
                 continue
+            if f.entry.cls == "request" and g.entry.cls in ("protest", "riot") and t.dep_ in ("advcl", "xcomp", "acl") \
+                    and t.head.i in (g.trigger.i, g.anchor.i):
+                return g  # "marched to demand reforms": what the protest asks for
             if f.entry.cls == "intercept":
                 objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
                 if g.trigger.i < t.i and g.entry.cls == "attack" and any(
@@ -449,6 +484,12 @@ class EventFinder:
     def _mentions_of(self, tok: Token, ms: Mentions, depth: int = 0) -> list[Mention]:
         """The actor or place mentions a role-filler token stands for."""
         m = ms.at(tok)
+        if depth == 0 and tok.lemma_.lower() in AGENT_NOUNS and (m is None or m.actor is not None and not m.actor.actor_id):
+            # "the government of X", "lawmakers in X", "soldiers from X": X's own agents
+            named = [x for p, o in preps(tok) if p in ("of", "from", "in") for c in with_conjuncts([o])
+                     for x in self._mentions_of(c, ms, depth + 1) if x.actor is not None and x.actor.actor_id]
+            if named:
+                return named
         if m is not None:
             if m.actor is not None and m.actor.actor_id:
                 return [m]  # "Erdogan, never a man to ...": the named actor, not the apposition
@@ -520,6 +561,45 @@ class EventFinder:
             if key not in seen:
                 seen.add(key)
                 out.append(r)
+        return out
+
+    @staticmethod
+    def _phrases(tokens: list[Token], ms: Mentions) -> list[ActorRef]:
+        out = []
+        for tok in tokens:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") \
+                    or tok.dep_ in ("compound", "amod", "nmod", "poss"):
+                continue
+            left = min((c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")), default=tok.i)
+            phrase = ms.doc[left:tok.i + 1]
+            out.append(ActorRef(phrase.text, None, None, None, None,
+                                (ms.offset + phrase.start_char, ms.offset + phrase.end_char)))
+        return out
+
+    def _object_actors(self, f: Frame, ms: Mentions, actors: list[ActorRef]) -> list[ActorRef]:
+        """The other side of a verbal event whose object is not an actor: the actors named inside
+        the object ("restore ties with X", "condemned an attack by X", "welcomed talks between X
+        and Y"), or inside a noun trigger's own phrases ("a meeting with X")."""
+        heads = list(f.args.patients) or [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")] \
+            or ([f.trigger] if f.trigger.pos_ != "VERB" else [])
+        mine = {a.actor_id or a.name for a in actors}
+        out, seen = [], set()
+        for head in heads:
+            for tok in head.subtree:
+                m = ms.at(tok)
+                if m is None and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "PROPN"):
+                    ref = self._modifier_actor(tok, ms)  # "the Saudi decision"
+                    if ref is not None and (ref.actor_id or ref.name) not in mine:
+                        out.append(ref)
+                    continue
+                if m is None or tok.i != m.start or m.actor is None or id(m) in seen:
+                    continue
+                seen.add(id(m))
+                if m.kind == "place" and (tok.i == 0 or ms.doc[tok.i - 1].lower_ in ("in", "at", "near", "outside")):
+                    continue  # where it happened, not who it concerned
+                ref = self._country_actor(m.actor, f) if m.kind == "place" else m.actor
+                if (ref.actor_id or ref.name) not in mine:
+                    out.append(ref)
         return out
 
     def _owners(self, weapon: Token, ms: Mentions) -> list[ActorRef]:
@@ -596,6 +676,11 @@ class EventFinder:
                     phrase = " ".join(t.lower_ for t in c.subtree)
                     if phrase in words or any(phrase.endswith(w.split()[-1]) and phrase.startswith(w.split()[0]) for w in words if " " in w and w.split()[0] in ("for", "over", "in")):
                         return True
+        for tok in (f.trigger, f.anchor):
+            kids = {c.dep_: c for c in tok.children}
+            if "mark" in kids and kids["mark"].lower_ in ("after", "since") and "npadvmod" in kids \
+                    and kids["npadvmod"].lemma_.lower() in ("year", "month", "decade", "century"):
+                return True  # "five years after crowds burned its embassy": background, not news
         first = f.trigger
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "ambushes and bombings": the first conjunct hangs on the verb
@@ -634,6 +719,8 @@ class EventFinder:
         else:
             actors = self._refs(f.args.actors, ms, f, places, "actor", exclude={t.i for t in f.args.patients})
         recipients = self._refs(f.args.patients, ms, f, places, "recipient")
+        if not recipients and f.cls in VERBAL | {"retreat", "mobilize", "coerce"}:
+            recipients = self._object_actors(f, ms, actors)
         targets = []
         for tok, prep in f.args.places:
             for m in self._mentions_of(tok, ms):
@@ -674,6 +761,12 @@ class EventFinder:
             # "a protest was held", "members of a musicians' union demonstrated": a crowd ACLED names by its role
             crowd = ("Protesters", 6) if cls == "protest" else ("Rioters", 5)
             actors = [ActorRef(crowd[0].lower(), None, crowd[0], crowd[1], None, None)]
+        if cls in VERBAL | {"retreat", "mobilize", "coerce"} and not (actors or recipients) \
+                and (f.trigger.pos_ == "VERB" or f.anchor.i != f.trigger.i):
+            # "the UK prime minister cancelled a visit": a verbal event's sides as written when the
+            # knowledge base does not know them (they carry no id and no type)
+            actors = self._phrases(f.args.actors, ms)
+            recipients = self._phrases(f.args.patients, ms)
         if cls in ANY_ACTOR_NEEDED and not (actors or recipients):
             return None
         located = self._location(f, sent, ms, ctx, places, actors, recipients)
@@ -705,6 +798,14 @@ class EventFinder:
             mode = lex.means[f.means]["plover_mode"]
         if etype in ("Riots", "Protests"):
             plover, mode = "PROTEST", ("riot" if etype == "Riots" else "demo")
+        elif mod.value in ("planned", "predicted") and mod.cue in PROMISE_CUES and (
+                plover in ("SANCTION", "COERCE") or mode == "boycott" or plover in PROMISABLE and any(
+                    c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in f.trigger.children)):
+            plover, mode = "THREATEN", None  # "will impose restrictions", "will withdraw unless ..." (CAMEO 13)
+        elif plover in PROMISABLE and mod.value in ("planned", "predicted") and mod.cue in PROMISE_CUES:
+            plover, mode = "AGREE", None  # "will release", "is willing to withdraw": a promise (CAMEO 03)
+        elif plover in REFUSABLE and mod.value == "negated":
+            plover, mode = "REJECT", None  # "will not lift the ban", "failed to reach agreement" (CAMEO 12)
         attribution = None
         if mod.source is not None:
             attribution = self._attribution(mod.speakers, ms)

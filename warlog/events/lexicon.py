@@ -7,6 +7,9 @@ a class (cls) that the ACLED rules and role rules key on. Optional constraints: 
 event only as the subject or object of a verb like "explode" or "declare"), `plural_only`,
 `needs_crowd` ("gathered" is a protest only when people or a crowd gathered), `with_word` (a word the
 trigger's phrase must hold, child or grandchild: "found dead", "set fire to", "took to the streets").
+particle, dobj and needs_prep may list alternatives with "|" ("tie|relation"); "dobj": "*" asks for
+any object. `blocks`: the lemma under these constraints is no event ("meet a deadline", "fight the
+epidemic"); the most specific entry that fits decides.
 means.json: weapons and methods that pick ACLED's sub-event type. cues.json: the other lists.
 """
 from __future__ import annotations
@@ -41,12 +44,14 @@ class Trigger:
     fatal: bool = False
     injury: bool = False
     symmetric: bool = False
+    blocks: bool = False  # the lemma under these constraints is no event ("meet a deadline")
     roles: str | None = None
     means: str | None = None
 
     @property
     def specificity(self) -> int:
-        return (self.particle is not None) + (self.dobj is not None) + (self.with_word is not None)
+        return ((self.particle is not None) + (self.dobj is not None) + (self.needs_prep is not None)
+                + (self.with_word is not None))
 
 
 class Lexicon:

@@ -14,6 +14,12 @@ from spacy.tokens import Token
 from .lexicon import Lexicon, Trigger
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Prepositions whose object is the other side of a verbal or cooperative event: "sided with X",
+# "gave aid to X", "called on X", "demanded from X", "sanctions against X".
+TARGET_PREPS = {"agree": ("with",), "support": ("with", "to", "for"), "aid": ("to", "for"), "concede": ("to",), "retreat": ("to",),
+                "request": ("on", "from", "to"), "accuse": ("against",), "reject": ("with",),
+                "threaten": ("against", "about"), "sanction": ("against", "on", "with"), "consult": ("to",),
+                "mobilize": ("against",), "coerce": ("on", "against")}
 # Verbs whose object does what their complement says: "allowed Da'esh to rout", "forced them to flee".
 CONTROL_VERBS = {"allow", "force", "order", "help", "enable", "lead", "push", "urge", "ask", "tell", "let",
                  "permit", "compel", "encourage", "send", "task", "authorise", "authorize", "require"}
@@ -116,7 +122,7 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
 def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
     a = Args()
     subj, passive = subject(verb)
-    dobj = children(verb, "dobj", "obj", "attr") if trig.dobj is None else []
+    dobj = children(verb, "dobj", "obj", "attr") if trig.dobj in (None, "*") else []
     agent = [o for p, o in preps(verb) if p == "by" and any(c.dep_ == "agent" for c in verb.children)]
     pp = preps(verb)
     if passive or children(verb, "auxpass"):
@@ -157,14 +163,16 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
     pp = [(p, o) for p, o in pp if o.ent_type_ not in ("DATE", "TIME")]
     for p, o in pp:
         if p in ("with", "against") and (trig.symmetric or trig.cls in ("consult", "agree", "cooperate")) \
-                or p in ("against", "on", "at") and trig.cls in ("attack", "riot") and not a.patients:
+                or p in ("against", "on", "at") and trig.cls in ("attack", "riot") and not a.patients \
+                or p in TARGET_PREPS.get(trig.cls, ()):
             a.patients.append(o)
         elif p in ("during", "in", "amid", "after", "following", "by", "with") and o.pos_ == "NOUN":
             a.context.append(o)
             a.places.append((o, p))
         else:
             a.places.append((o, p))
-    if trig.symmetric and len(a.actors) == 1 and a.actors[0].conjuncts and not a.patients:
+    if trig.symmetric and len(a.actors) == 1 and a.actors[0].conjuncts and (not a.patients or trig.cls in TARGET_PREPS
+                                                                            and all(p.pos_ == "NOUN" for p in a.patients)):
         # "X and Y clashed": one side each
         first = a.actors[0]
         a.patients += list(first.conjuncts)
