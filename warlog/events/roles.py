@@ -22,6 +22,12 @@ MEMBER_NOUNS = {"fighter", "member", "militant", "element", "unit", "force", "tr
                 "gunman", "supporter", "loyalist", "ranks", "men", "jihadist", "army", "militia", "wing",
                 "group", "brigade", "battalion", "commander", "leader", "official", "spokesman", "spokesperson"}
 
+# "X repelled an attack by Y": Y attacked X.
+REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "counter", "foil", "abort"}
+ATTEMPT_NOUNS = {"attack", "assault", "offensive", "infiltration", "incursion", "advance", "raid", "attempt", "push"}
+# Where fire comes from stands for who fired: "fired from a checkpoint of the army".
+FIRING_POSTS = {"position", "checkpoint", "base", "post", "outpost", "camp", "barracks", "point", "tank", "ship"}
+
 
 @dataclass
 class Args:
@@ -51,6 +57,10 @@ def preps(tok: Token) -> list[tuple[str, Token]]:
             for gc in c.children:
                 if gc.dep_ == "prep" and gc.lower_ == "to":
                     out += [(f"{c.lower_} to", o) for o in gc.children if o.dep_ == "pobj"]
+        if c.dep_ in ("advcl", "prep", "acl") and c.lower_ in ("following", "after", "during") and c.tag_ == "VBG":
+            # "killed following an attack by X": the parser reads "following" as a verb
+            out += [(c.lower_, o) for o in c.children if o.dep_ in ("dobj", "obj", "pobj")]
+            continue
         if c.dep_ in ("prep", "agent", "dative"):
             word = c.lower_
             if word == "to" and c.i > 0 and c.doc[c.i - 1].lower_ in ("next", "close"):
@@ -104,6 +114,19 @@ def subject(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def between(o: Token) -> list[Token]:
+    """The sides of "between X and Y", also when the parse hangs Y under X's "of" phrase:
+    "between members of the Hamza Division and the Sultan Murad Division"."""
+    sides = with_conjuncts([o])
+    if len(sides) == 1:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = with_conjuncts(children(c, "pobj"))
+                if len(inner) > 1:
+                    return inner
+    return sides
+
+
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
     out = []
     for t in tokens:
@@ -117,6 +140,8 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
     a = Args()
     subj, passive = subject(verb)
     dobj = children(verb, "dobj", "obj", "attr") if trig.dobj is None else []
+    if not dobj and trig.dobj is None:  # "shelled IS hideouts": the parser read the short form "IS" as a verb
+        dobj = [c for c in children(verb, "ccomp") if c.pos_ == "AUX" and c.text.isupper() and len(c.text) > 1]
     agent = [o for p, o in preps(verb) if p == "by" and any(c.dep_ == "agent" for c in verb.children)]
     pp = preps(verb)
     if passive or children(verb, "auxpass"):
@@ -125,6 +150,10 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
     else:
         a.actors += subj
         patients = dobj
+    if verb.lemma_.lower() in REPEL_VERBS and any(o.lemma_.lower() in ATTEMPT_NOUNS for o in dobj) and not passive:
+        # "the PMF repelled an IS attack": the attackers are the actor (from the attack noun), the
+        # defenders the other side
+        a.actors, patients, dobj = [], list(subj), []
     if trig.roles == "loser_first":  # "ISIS lost Qaim to Iraqi forces"
         a.actors, patients = [o for p, o in pp if p == "to"], list(a.actors)
         a.places += [(t, "object") for t in dobj]
@@ -150,7 +179,12 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
         # the object of "capture" is the territory; the "from" object is who held it
         a.places += [(t, "object") for t in patients]
         patients = [o for p, o in pp if p == "from"]
+    if patients and all(lex.means_of([t.lemma_.lower() for t in o.subtree if t.i <= o.i][-3:]) for o in patients) \
+            and any(p in ("at", "on", "against", "toward", "towards") for p, _ in pp):
+        patients = []  # "fired mortars at the positions of X": the weapon is not the target
     a.patients += patients
+    if trig.cls == "attack" and not a.actors:  # "shells were fired from army positions"
+        a.actors += [o for p, o in pp if p == "from" and o.lemma_.lower() in FIRING_POSTS]
     if trig.dobj is not None:  # "threw stones at police", "fired tear gas at the crowd"
         for o in children(verb, "dobj", "obj"):
             pp += [(p, x) for p, x in preps(o) if p in ("at", "on", "against")]
@@ -191,7 +225,7 @@ def noun_args(noun: Token, trig: Trigger, lex: Lexicon) -> Args:
             a.patients.append(o)
             a.places.append((o, p))
         elif p == "between":
-            sides = with_conjuncts([o])
+            sides = between(o)
             a.actors.append(sides[0])
             a.patients += sides[1:]
         elif p == "with" and trig.cls in ("fight", "consult", "agree"):
@@ -216,8 +250,14 @@ def noun_args(noun: Token, trig: Trigger, lex: Lexicon) -> Args:
             if p not in ("by",):
                 a.places.append((o, p))
     elif noun.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
-        # "A car bomb exploded in Baghdad": the verb's places and objects belong to the event
+        # "A car bomb exploded in Baghdad": the verb's places and objects belong to the event;
+        # "clashes broke out between X and Y": the sides
         for p, o in preps(head):
+            if p == "between" and trig.cls in ("fight", "attack", "riot") and not a.actors:
+                sides = between(o)
+                a.actors.append(sides[0])
+                a.patients += sides[1:]
+                continue
             a.places.append((o, p))
         a.patients += children(head, "dobj")
     elif noun.dep_ == "pobj" and head.dep_ == "agent":
