@@ -45,7 +45,7 @@ KINDS = (
 LABELS = {"person": "PERSON", "ethnic_group": "NORP", "religious_group": "NORP"}  # others: ORG
 _IDENTITY_KINDS = ("ethnic_group", "religious_group")
 # Memberships that make an actor a transnational group's arm in one country (branch_in).
-BRANCH_ROLES = ("province", "branch", "affiliate")
+BRANCH_ROLES = ("province", "branch")
 
 # A fuzzy match must be this close (rapidfuzz ratio, 0-100) after normalising both sides.
 FUZZY_CUTOFF = 90
@@ -665,7 +665,8 @@ class KnowledgeBase:
 
     def branch_in(self, actor_id: str, country: str | None, on: datetime.date | None = None) -> Actor | None:
         """The branch of a transnational group in a country, when it has exactly one there (a
-        province, branch or affiliate): the Islamic State in Egypt is its Sinai Province."""
+        province or branch; an affiliate is an ally, not the group): the Islamic State in Egypt
+        is its Sinai Province."""
         actor = self._actors.get(actor_id)
         if actor is None or actor.country is not None or country is None:
             return None

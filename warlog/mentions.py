@@ -191,12 +191,12 @@ def _head_noun_actor(token: Token, typed, kb, offset: int, ms: Mentions) -> Ment
     country = None
     state_kind = typed.state_kind
     for child in token.lefts:
-        if inter == 1 and child.dep_ in ("compound", "amod", "nmod") and child.i not in ms.by_token:
+        if inter in (1, 3) and child.dep_ in ("compound", "amod", "nmod") and child.i not in ms.by_token:
             info = kb.head_noun_info(child.lemma_.lower())
-            if info is not None and info.type == 1 and info.state_kind:
+            if info is not None and info.type == 1 and info.state_kind and inter == 1:
                 state_kind, generic = info.state_kind, info.name  # "police forces", "army troops"
-            elif info is not None and info.type in (2, 3, 4):
-                inter, generic = info.type, info.name  # "separatist forces", "militia fighters"
+            elif info is not None and info.type in (2, 3, 4) and info.type != inter:
+                inter, generic = info.type, info.name  # "separatist forces", "tribal militias"
         if child.dep_ == "amod" and child.lower_ == "armed" and inter == 7:
             inter, generic = 3, "Unidentified Armed Group"  # "armed individuals", "armed persons"
         if child.dep_ in ("amod", "compound", "nmod", "det") and child.i >= left.i - 3:

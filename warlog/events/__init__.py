@@ -368,7 +368,11 @@ class EventFinder:
                 if ref is not None:
                     refs.append(ref)
                 continue
-            for m in self._mentions_of(tok, ms):
+            found = self._mentions_of(tok, ms)
+            if not found and tok.lemma_.lower() in HOLDER_NOUNS:  # "governmental positions", "army checkpoints"
+                refs += [r for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                         for r in [self._modifier_actor(c, ms)] if r is not None]
+            for m in found:
                 if m.kind == "place":
                     places.append((m, 3, role))
                     # a place acts only as itself: "Turkey shelled Afrin", not "Egypt's desert"
@@ -546,8 +550,8 @@ class EventFinder:
         if f.cls in ("fight", "raid") and not actors and f.victims:
             # "11 soldiers were killed in clashes with IS": the dead are one side, the other the other
             actors = self._refs(f.victims, ms, f, [], "actor")
-        actor_keys = {a.actor_id or a.canonical for a in actors}
-        recipients = [r for r in recipients if (r.actor_id or r.canonical) not in actor_keys or r.actor_id is None and r.canonical is None]
+        actor_keys = {a.actor_id for a in actors} - {None}  # unnamed people on both sides are two groups
+        recipients = [r for r in recipients if r.actor_id is None or r.actor_id not in actor_keys]
         recipients.sort(key=lambda r: r.actor_id is None)  # named actors before generic ones
         cls = f.cls
         if cls == "death":
@@ -633,12 +637,10 @@ class EventFinder:
                  role: str = "actor", ctx: DocContext | None = None) -> list[ActorRef]:
         """Unnamed actors get the event's country (else the document's) and ACLED's naming:
         "police" in Diyarbakir are Police Forces of Turkey, "civilians" in Douma are Civilians
-        (Syria); in a protest or a riot, the people taking part (not those they attack) are
-        Protesters or Rioters. A transnational group acting in a country where it has a branch is
+        (Syria); in a protest the people taking part (not those they attack) are Protesters, in
+        a riot, an attack or a fight civilians who act are Rioters (ACLED's mob violence). A transnational group acting in a country where it has a branch is
         that branch: the Islamic State in Egypt is its Sinai Province."""
-        here = location.country if location is not None else None
-        if here is None and ctx is not None and ctx.countries:
-            here = ctx.countries[0]
+        here = self._actor_country(location, ctx)
         out = []
         for r in refs:
             if r.actor_id is not None:
@@ -649,11 +651,16 @@ class EventFinder:
                 out.append(r)
                 continue
             if r.type is None:
+                known = self.kb.match(r.name, ctx.published if ctx else None, country=here) if here else None
+                if known is not None:  # an alias shared by several actors, settled by the event's country
+                    r = replace(r, actor_id=known.id, canonical=known.name, type=self.kb.acled_type(known.id),
+                                country=known.country)
                 out.append(r)
                 continue
             r = replace(r)
             generic = (r.canonical or "").split(" (")[0]
-            if cls in ("protest", "riot") and r.type == 7 and role == "actor":
+            if cls in ("protest", "riot", "attack", "fight") and r.type == 7 and role == "actor":
+                # civilians who march are protesters; who riot or attack, rioters (ACLED's mob violence)
                 r.type, generic = (6, "Protesters") if cls == "protest" else (5, "Rioters")
             if r.country is None:
                 r.country = here
@@ -673,6 +680,14 @@ class EventFinder:
             out.append(r)
         return out
 
+    @staticmethod
+    def _actor_country(location: Location | None, ctx: DocContext | None) -> str | None:
+        """The country unnamed actors are named after: the event's, else the document's main one."""
+        here = location.country if location is not None else None
+        if here is None and ctx is not None and ctx.countries:
+            here = ctx.countries[0]
+        return here
+
     def _acled_sides(self, etype: str | None, subtype: str | None, actors: list[ActorRef],
                      recipients: list[ActorRef], location: Location | None, ctx: DocContext):
         """(actors, recipients, associated actors) under ACLED's coding conventions.
@@ -682,12 +697,14 @@ class EventFinder:
           actors); the other side is the force that intervened, or for a riot also the people
           the crowd attacked. A peaceful protest has no other side: what it was against is not
           an actor.
+        - A battle has two sides: with no one named on the receiving end, the actors named
+          together are the sides ("the NPA and the army exchanged fire").
         - A state's forces acting outside their country are external forces (type 8).
         - Violence against civilians is done to civilians: "Civilians (Country)" when the text
           names the victims only as a place or not at all ("attacked a village").
         - Violence against civilians and remote violence with no one named as the doer: an
           "Unidentified Armed Group (Country)", as ACLED codes unclaimed attacks."""
-        country = (location.country if location else None) or (ctx.countries[0] if ctx.countries else None)
+        country = self._actor_country(location, ctx)
         known = countries.get(country) if country else None
         if location is not None and location.country:
             abroad = [r for r in actors + recipients if r.type == 1 and r.country and r.country != location.country]
@@ -700,6 +717,8 @@ class EventFinder:
             # the victims of violence against civilians are civilians, whatever the words for them
             civilians = [r for r in recipients if r.type == 7] or [unnamed(7, "Civilians", "civilians")]
             recipients = civilians + [r for r in recipients if r.type != 7]
+        if etype == "Battles" and len(actors) > 1 and not recipients:
+            actors, recipients = actors[:1], actors[1:]  # "the NPA and the army exchanged fire": two sides
         if etype in ("Violence against civilians", "Explosions/Remote violence") and not actors and recipients:
             actors = [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
             recipients = [r for r in recipients if r.canonical != actors[0].canonical]
@@ -708,10 +727,12 @@ class EventFinder:
         kind, name = (6, "Protesters") if etype == "Protests" else (5, "Rioters")
         forces = [r for r in actors + recipients if r.type in (1, 8)]
         marchers = [r for r in actors if r.type not in (1, 8)]
-        if etype == "Protests":
-            others = forces if subtype != "Peaceful protest" else []
+        if etype == "Protests":  # forces that acted (detained, dispersed) intervened, whatever the sub-type
+            others = forces if subtype != "Peaceful protest" else [r for r in actors if r.type in (1, 8)]
         else:
             others = forces + [r for r in recipients if r.type not in (1, 5, 6, 8)]
+            if not others and subtype == "Mob violence":
+                others = [unnamed(7, "Civilians", "civilians")]  # a mob attacks people
         seen, out = set(), []
         for r in others:
             key = r.actor_id or r.canonical or r.name

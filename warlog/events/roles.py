@@ -139,6 +139,9 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
 def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
     a = Args()
     subj, passive = subject(verb)
+    if not passive and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) \
+            and not children(verb, "nsubj", "nsubjpass", "aux"):
+        passive = True  # "a body was found, killed by gunmen": the participle is passive itself
     dobj = children(verb, "dobj", "obj", "attr") if trig.dobj is None else []
     if not dobj and trig.dobj is None:  # "shelled IS hideouts": the parser read the short form "IS" as a verb
         dobj = [c for c in children(verb, "ccomp") if c.pos_ == "AUX" and c.text.isupper() and len(c.text) > 1]
