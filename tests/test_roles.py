@@ -100,3 +100,31 @@ def test_an_attack_named_in_a_following_phrase_gives_the_doer():
 def test_a_transnational_group_is_its_branch_where_it_has_one():
     ev = first("Islamic State militants shot dead a shepherd near Bir al-Abd in North Sinai.")
     assert ids(ev["actors"]) == ["isis-sinai"]
+
+
+def test_a_short_form_before_a_noun_names_the_group_without_being_a_pattern():
+    ev = first("IS militants attacked an army checkpoint near Hit in Anbar province, killing a soldier.")
+    assert ids(ev["actors"]) == ["isis"]
+
+
+def test_who_repels_an_attack_is_its_target():
+    ev = first("Tribal fighters repelled an IS attack on their positions near Haditha on Sunday.")
+    assert ids(ev["actors"]) == ["isis"] and ev["recipients"][0]["type"] == 4
+
+
+def test_intercepting_a_missile_acts_on_whoever_fired_it():
+    ev = first("Saudi air defences intercepted a ballistic missile fired by the Houthis over Jizan.")
+    assert ids(ev["recipients"]) == ["houthis"]
+
+
+def test_civilians_who_attack_are_rioters_and_their_victims_civilians():
+    ev = first("A group of villagers beat a man to death in Kaduna on Tuesday after accusing him of theft.")
+    assert ev["acled_event_type"] == "Riots" and names(ev["actors"]) == ["Rioters (Nigeria)"]
+    assert [r["type"] for r in ev["recipients"]] == [7]
+
+
+def test_a_state_force_abroad_is_an_external_force_and_stands_for_its_coalition():
+    ev = first("Saudi warplanes struck a Houthi camp near Saada on Thursday.")
+    assert ids(ev["actors"]) == ["military-sau"] and ev["actors"][0]["type"] == 8
+    from warlog.actors import KnowledgeBase
+    assert "saudi-led-coalition" in [p.id for p in KnowledgeBase.load().parents("military-sau")]

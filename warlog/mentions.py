@@ -136,6 +136,8 @@ def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None, gaz
         if token.i in ms.by_token or token.pos_ not in ("NOUN", "PROPN"):
             continue
         typed = kb.head_noun_info(token.lemma_.lower())
+        if typed is None and token.i > 0 and doc[token.i - 1].head.i == token.i:
+            typed = kb.head_noun_info(f"{doc[token.i - 1].lower_} {token.lemma_.lower()}")  # "armed group"
         if typed is None:
             continue
         if token.dep_ == "compound" and token.head.i not in ms.by_token and kb.head_noun_info(token.head.lemma_.lower()):
@@ -144,7 +146,11 @@ def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None, gaz
         if named is not None:  # "Islamic State fighters", "Houthi rebels": the group itself
             ms.by_token[token.i] = named
             continue
-        short = _short_form(token.doc[token.i - 1], kb, offset, published, token) if token.i else None
+        first = token.i
+        while first > 0 and first > token.i - 3 and doc[first - 1].head.i == token.i \
+                and doc[first - 1].dep_ in ("amod", "compound") and not doc[first - 1].text.isupper():
+            first -= 1  # "IS militant snipers": the short form before the modifiers
+        short = _short_form(doc[first - 1], kb, offset, published, token) if first else None
         if short is not None:  # "IS militants": a short form the parser took for a verb
             ms.add(short)
             continue

@@ -435,6 +435,10 @@ class EventFinder:
         for p, o in preps(weapon):
             if p in ("of", "from", "belonging to"):
                 out += [m.actor for m in self._mentions_of(o, ms) if m.kind == "actor" and m.actor is not None]
+        for c in weapon.children:  # "an IED planted by an armed group", "shells fired by the army"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                out += [m.actor for p, o in preps(c) if p == "by" for m in self._mentions_of(o, ms)
+                        if m.kind == "actor" and m.actor is not None]
         return out
 
     def _modifier_actor(self, tok: Token, ms: Mentions) -> ActorRef | None:
@@ -644,7 +648,8 @@ class EventFinder:
         out = []
         for r in refs:
             if r.actor_id is not None:
-                branch = self.kb.branch_in(r.actor_id, here, ctx.published if ctx else None)
+                sure = ctx is None or not ctx.countries or ctx.countries[0] == here  # a doubtful place names no branch
+                branch = self.kb.branch_in(r.actor_id, here, ctx.published if ctx else None) if sure else None
                 if branch is not None:
                     r = replace(r, actor_id=branch.id, canonical=branch.name, country=branch.country,
                                 type=self.kb.acled_type(branch.id) or r.type)

@@ -147,7 +147,10 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
         dobj = [c for c in children(verb, "ccomp") if c.pos_ == "AUX" and c.text.isupper() and len(c.text) > 1]
     agent = [o for p, o in preps(verb) if p == "by" and any(c.dep_ == "agent" for c in verb.children)]
     pp = preps(verb)
-    if passive or children(verb, "auxpass"):
+    misread = verb.tag_ == "VBD" and any(c.text.isupper() and len(c.text) > 1 for c in children(verb, "auxpass"))
+    if misread:  # "IS militants attacked ...": the short form "IS" was read as "is"
+        passive, subj = False, children(verb, "nsubjpass") or subj
+    if (passive or children(verb, "auxpass")) and not misread:
         a.actors += agent
         patients = subj
     else:
@@ -182,9 +185,13 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
         # the object of "capture" is the territory; the "from" object is who held it
         a.places += [(t, "object") for t in patients]
         patients = [o for p, o in pp if p == "from"]
-    if patients and all(lex.means_of([t.lemma_.lower() for t in o.subtree if t.i <= o.i][-3:]) for o in patients) \
-            and any(p in ("at", "on", "against", "toward", "towards") for p, _ in pp):
-        patients = []  # "fired mortars at the positions of X": the weapon is not the target
+    if patients and all(lex.means_of([t.lemma_.lower() for t in o.subtree if t.i <= o.i][-3:]) for o in patients):
+        launchers = [x for o in patients for c in children(o, "acl") if c.tag_ == "VBN" and c.i != verb.i
+                     for p, x in preps(c) if p == "by"] if not passive and patients is dobj else []
+        if launchers:  # "intercepted a missile fired by the Houthis": the other side is who fired it
+            patients = launchers
+        elif any(p in ("at", "on", "against", "toward", "towards") for p, _ in pp):
+            patients = []  # "fired mortars at the positions of X": the weapon is not the target
     a.patients += patients
     if trig.cls == "attack" and not a.actors:  # "shells were fired from army positions"
         a.actors += [o for p, o in pp if p == "from" and o.lemma_.lower() in FIRING_POSTS]
