@@ -341,3 +341,49 @@ def test_ref_fills_the_record_fields(kb):
     assert kb.ref("Hadi al-Amiri", ROUNDUP_DAY).type == 3
     unknown = kb.ref("the Brigade of the Northern Hills")
     assert (unknown.name, unknown.actor_id, unknown.type) == ("the Brigade of the Northern Hills", None, None)
+
+
+# --- ACLED-style coded names and branches ----------------------------------------------------
+
+def test_coded_names_resolve_through_their_parts(kb):
+    found = ids_of(kb, "TTP: Tehreek-i-Taliban Pakistan", "Military Forces of Yemen (2012-) Amajid Brigade",
+                   "Police Forces of Iraq (2018-) Rapid Reaction Force", "Government of Iraq (2018-)",
+                   "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad")
+    assert found == {
+        "TTP: Tehreek-i-Taliban Pakistan": "ttp",
+        "Military Forces of Yemen (2012-) Amajid Brigade": "military-yem",
+        "Police Forces of Iraq (2018-) Rapid Reaction Force": "police-irq",
+        "Government of Iraq (2018-)": "government-irq",
+        "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad": "iswap",
+    }
+
+
+def test_a_bracketed_period_alone_does_not_make_a_name_known(kb):
+    assert kb.match("Military Forces of Atlantis (2019-)") is None
+    assert kb.match("Wolves: Mountain Wolves Brigade") is None
+
+
+def test_state_forces_named_with_of(kb):
+    assert ids_of(kb, "military forces of Azerbaijan", "police forces of Nigeria", "security forces of Mali") == {
+        "military forces of Azerbaijan": "military-aze", "police forces of Nigeria": "police-nga",
+        "security forces of Mali": "military-mli"}
+
+
+def test_a_transnational_group_acts_in_a_country_through_its_branch(kb):
+    assert kb.branch_in("isis", "EGY").id == "isis-sinai"
+    assert kb.branch_in("isis", "AFG").id == "isis-khorasan"
+    assert kb.branch_in("isis", "IRQ") is None  # no province of its own in the knowledge base
+    assert kb.branch_in("isis-sinai", "EGY") is None  # only groups without a country have branches
+    assert kb.branch_in("isis", "EGY", date(2013, 6, 1)) is None  # before the pledge of November 2014
+
+
+def test_a_unit_counts_as_the_force_it_belongs_to(kb):
+    assert [p.id for p in kb.parents("military-police-bra")] == ["military-bra"]
+    assert kb.match("Military Forces of Artsakh (2007-)").id == "artsakh-defence-army"
+
+
+def test_head_nouns_of_crowds_and_criminals(kb):
+    assert kb.head_noun("activists") == (7, "Civilians")
+    assert kb.head_noun("lawyers") == (7, "Lawyers")
+    assert kb.head_noun("cartel") == (3, "Unidentified Gang")
+    assert kb.head_noun("bandits") == (3, "Unidentified Armed Group")

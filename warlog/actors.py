@@ -44,6 +44,8 @@ KINDS = (
 )
 LABELS = {"person": "PERSON", "ethnic_group": "NORP", "religious_group": "NORP"}  # others: ORG
 _IDENTITY_KINDS = ("ethnic_group", "religious_group")
+# Memberships that make an actor a transnational group's arm in one country (branch_in).
+BRANCH_ROLES = ("province", "branch")
 
 # A fuzzy match must be this close (rapidfuzz ratio, 0-100) after normalising both sides.
 FUZZY_CUTOFF = 90
@@ -54,6 +56,9 @@ _ACTOR_KEYS = {
     "acled_name", "notes", "founded", "dissolved",
 }
 _EXTEND_KEYS = {"extend", "name", "aliases", "memberships", "renamed", "positions", "acled_name", "notes"}
+# ACLED's state actors: "Military Forces of Iraq (2014-2018)", optionally followed by a unit.
+_PERIOD = re.compile(r"^(?P<base>(?:Military|Police) Forces of .+?|Government of .+?) "
+                     r"\((?P<period>\d{4}-(?:\d{4})?)\)(?: (?P<unit>.+))?$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -280,6 +285,7 @@ class KnowledgeBase:
         self._fuzzy: tuple[list[str], list[tuple[str, ...]]] | None = None
         self._patterns: list[tuple[str, str, str]] | None = None
         self._drafts: dict[str, _Draft] = {}
+        self._branch_index: dict[str, list[Actor]] | None = None
 
     # -- loading --
 
@@ -657,6 +663,26 @@ class KnowledgeBase:
             if m.active(on) and (roles is None or m.role in roles)
         ]
 
+    def branch_in(self, actor_id: str, country: str | None, on: datetime.date | None = None) -> Actor | None:
+        """The branch of a transnational group in a country, when it has exactly one there (a
+        province or branch; an affiliate is an ally, not the group): the Islamic State in Egypt
+        is its Sinai Province."""
+        actor = self._actors.get(actor_id)
+        if actor is None or actor.country is not None or country is None:
+            return None
+        found = [a for a in self._branches().get(actor_id, ()) if a.country == country
+                 and any(m.parent == actor_id and m.active(on) for m in a.memberships)]
+        return found[0] if len(found) == 1 else None
+
+    def _branches(self) -> dict[str, list[Actor]]:
+        if self._branch_index is None:
+            self._branch_index = {}
+            for a in self._actors.values():
+                for m in a.memberships:
+                    if m.role in BRANCH_ROLES:
+                        self._branch_index.setdefault(m.parent, []).append(a)
+        return self._branch_index
+
     def children(self, actor_id: str, on: datetime.date | None = None) -> list[Actor]:
         """Actors with a membership in `actor_id` (active on `on` when given)."""
         return [
@@ -753,7 +779,16 @@ class KnowledgeBase:
         state = self._country_names.get(cased) or self._country_names.get(key)
         if state:  # "Iran", "the United States", "US" (not "us"): the state as an actor
             return self.state_force(state, "government")
+        coded = self._coded_forms(text)
+        for form in coded:  # ACLED's coded names: "TTP: Tehreek-i-Taliban Pakistan", "... (2012-) Amajid Brigade"
+            aid = self._exact(form, on, country)
+            if aid:
+                return self._actors[aid]
         found = self._fuzzy_match(key, on, country)
+        for form in coded:
+            if found is not None:
+                break
+            found = self._fuzzy_match(normalise(form), on, country)
         for shorter, peeled_country in peeled:
             if found is not None:
                 break
@@ -761,6 +796,27 @@ class KnowledgeBase:
             if found is not None and not self._plausible(found, peeled_country):
                 found = None
         return found
+
+    @staticmethod
+    def _coded_forms(text: str) -> list[str]:
+        """Shorter forms of a name coded the way ACLED codes actors, to try when the whole name is
+        unknown: the first of "X and/or Y", the full name and the abbreviation of "ABBR: Full
+        Name", and the state force a
+        unit belongs to ("Military Forces of Yemen (2012-) Amajid Brigade": the unit is part of
+        Military Forces of Yemen, with or without its period)."""
+        forms = []
+        if " and/or " in text:  # "X and/or Y": ACLED could not tell which; the first is named
+            text = text.split(" and/or ")[0]
+            forms.append(text)
+        if ": " in text:
+            short, _, full = text.partition(": ")
+            forms += [full.strip(), short.strip()]
+        period = _PERIOD.match(text.strip())
+        if period:
+            if period["unit"]:
+                forms.append(f"{period['base']} ({period['period']})")
+            forms.append(period["base"])
+        return [f for f in forms if f]
 
     def ref(self, text: str, on: datetime.date | None = None, *, country: str | None = None,
             span: tuple[int, int] | None = None) -> ActorRef:

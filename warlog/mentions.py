@@ -127,14 +127,32 @@ def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None, gaz
         elif ent.label_ in ("DATE", "TIME"):
             ms.add(Mention("date", ent.start, ent.end, ent.text, *span))
     for token in doc:
+        if token.i + 1 < len(doc) and token.i not in ms.by_token and token.i + 1 not in ms.by_token \
+                and doc[token.i + 1].pos_ == "NOUN" and not kb.head_noun_info(doc[token.i + 1].lemma_.lower()):
+            short = _short_form(token, kb, offset, published)
+            if short is not None:  # "IS hideouts", "an IS attack"
+                ms.add(short)
+    for token in doc:
         if token.i in ms.by_token or token.pos_ not in ("NOUN", "PROPN"):
             continue
         typed = kb.head_noun_info(token.lemma_.lower())
+        if typed is None and token.i > 0 and doc[token.i - 1].head.i == token.i:
+            typed = kb.head_noun_info(f"{doc[token.i - 1].lower_} {token.lemma_.lower()}")  # "armed group"
         if typed is None:
             continue
+        if token.dep_ == "compound" and token.head.i not in ms.by_token and kb.head_noun_info(token.head.lemma_.lower()):
+            continue  # "police forces", "militia fighters": one actor, named by the phrase head
         named = _named_modifier(token, ms)
         if named is not None:  # "Islamic State fighters", "Houthi rebels": the group itself
             ms.by_token[token.i] = named
+            continue
+        first = token.i
+        while first > 0 and first > token.i - 3 and doc[first - 1].head.i == token.i \
+                and doc[first - 1].dep_ in ("amod", "compound") and not doc[first - 1].text.isupper():
+            first -= 1  # "IS militant snipers": the short form before the modifiers
+        short = _short_form(doc[first - 1], kb, offset, published, token) if first else None
+        if short is not None:  # "IS militants": a short form the parser took for a verb
+            ms.add(short)
             continue
         m = _head_noun_actor(token, typed, kb, offset, ms)
         if m is not None:
@@ -142,13 +160,34 @@ def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None, gaz
     return ms
 
 
+def _short_form(prev: Token, kb, offset: int, published, token: Token | None = None) -> Mention | None:
+    """The armed group a short all-caps form names just before a noun ("IS militants", "IS
+    hideouts", "an IS attack"): such forms are never patterns (headlines in capitals), so only
+    this context tags them, and not in a sentence written in capitals. With `token` (a head
+    noun) the mention covers both words."""
+    if not (prev.text.isupper() and prev.is_alpha and len(prev.text) <= 4) or prev.ent_type_ in ("GPE", "LOC"):
+        return None
+    words = [t for t in prev.sent if t.is_alpha]
+    if sum(t.text.isupper() for t in words) * 2 > len(words):
+        return None
+    actor = kb.match(prev.text, published)
+    if actor is None or actor.type not in (2, 3, 4) or prev.text not in actor.aliases:
+        return None
+    last = token or prev
+    span = (offset + prev.idx, offset + last.idx + len(last.text))
+    ref = ActorRef(name=prev.doc[prev.i:last.i + 1].text, actor_id=actor.id, canonical=actor.name,
+                   type=kb.acled_type(actor.id, published), country=actor.country, span=span)
+    return Mention("actor", prev.i, last.i + 1, ref.name, *span, actor=ref, label="ORG")
+
+
 def _named_modifier(token: Token, ms: Mentions) -> Mention | None:
     for child in token.children:
         if child.dep_ in ("compound", "nmod", "amod", "poss") and child.i < token.i:
             m = ms.by_token.get(child.i)
-            if m is not None and m.kind == "actor" and m.actor and m.actor.actor_id and (
-                    m.actor.type in (2, 3, 4, 8) or m.actor.type == 1 and m.actor.country is None):
-                return m  # a state with no country of ours (a user's invented one): its own agents
+            if m is not None and m.kind == "actor" and m.actor and m.actor.actor_id and m.actor.type in (1, 2, 3, 4, 8) \
+                    and (m.label != "NORP" or m.actor.type == 1 and m.actor.country is None):
+                # "GNA forces", "Houthi rebels", a user's invented state's agents; not "Kurdish fighters"
+                return m
     return None
 
 
@@ -157,7 +196,16 @@ def _head_noun_actor(token: Token, typed, kb, offset: int, ms: Mentions) -> Ment
     inter, generic = typed.type, typed.name
     left = token
     country = None
+    state_kind = typed.state_kind
     for child in token.lefts:
+        if inter in (1, 3) and child.dep_ in ("compound", "amod", "nmod") and child.i not in ms.by_token:
+            info = kb.head_noun_info(child.lemma_.lower())
+            if info is not None and info.type == 1 and info.state_kind and inter == 1:
+                state_kind, generic = info.state_kind, info.name  # "police forces", "army troops"
+            elif info is not None and info.type in (2, 3, 4) and info.type != inter:
+                inter, generic = info.type, info.name  # "separatist forces", "tribal militias"
+        if child.dep_ == "amod" and child.lower_ == "armed" and inter == 7:
+            inter, generic = 3, "Unidentified Armed Group"  # "armed individuals", "armed persons"
         if child.dep_ in ("amod", "compound", "nmod", "det") and child.i >= left.i - 3:
             if child.i in ms.by_token:
                 m = ms.by_token[child.i]  # "senior US official": the place's country counts too
@@ -176,10 +224,16 @@ def _head_noun_actor(token: Token, typed, kb, offset: int, ms: Mentions) -> Ment
     span = (offset + doc[start].idx, offset + token.idx + len(token.text))
     actor_id = canonical = None
     if inter == 1 and country:
-        force = kb.state_force(country, typed.state_kind or "military")
+        force = kb.state_force(country, state_kind or "military")
         if force is not None:
             actor_id, canonical = force.id, force.name
     if canonical is None:
         canonical = generic
+    if start < token.i:  # "regime forces", "pro-government militias": aliases that need this context
+        known = kb.match(text)
+        if known is not None and known.kind not in ("ethnic_group", "religious_group", "person"):
+            return Mention("actor", start, token.i + 1, text, *span, label="NOUN", actor=ActorRef(
+                name=text, actor_id=known.id, canonical=known.name, type=kb.acled_type(known.id),
+                country=known.country, span=span))
     ref = ActorRef(name=text, actor_id=actor_id, canonical=canonical, type=inter, country=country, span=span)
     return Mention("actor", start, token.i + 1, text, *span, actor=ref, label="NOUN")

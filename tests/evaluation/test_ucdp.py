@@ -7,8 +7,10 @@ from datetime import date
 
 import pytest
 
+from warlog.actors import KnowledgeBase
 from warlog.evaluation import ucdp
 from warlog.evaluation.core import Runner
+from warlog.evaluation.records import ActorKeys
 
 from .gold_events import event, write_csv
 
@@ -65,7 +67,7 @@ def test_a_perfect_prediction_scores_one(tmp_path):
                for g in golds]
     got = figures(ucdp.section(golds, results, skipped))
     assert got == {"event_found": 1.0, "location_25km": 1.0, "deaths_in_range": 1.0, "deaths_best_exact": 1.0,
-                   "rows_without_headline": 1}
+                   "side_a_match": None, "side_b_match": None, "rows_without_headline": 1}
 
 
 def test_a_known_wrong_prediction_scores_what_we_worked_out(tmp_path):
@@ -76,7 +78,26 @@ def test_a_known_wrong_prediction_scores_what_we_worked_out(tmp_path):
                ucdp.compare(golds[1], [])]
     got = figures(ucdp.section(golds, results, skipped))
     assert got == {"event_found": 0.5, "location_25km": 0.0, "deaths_in_range": 0.5, "deaths_best_exact": 0.0,
-                   "rows_without_headline": 0}
+                   "side_a_match": None, "side_b_match": None, "rows_without_headline": 0}
+
+
+def test_sides_are_found_in_either_role_and_a_government_answers_to_its_forces(tmp_path):
+    keys = ActorKeys(KnowledgeBase.load())
+    rows = [{**BAGHDAD, "side_a": "Government of Iraq", "side_b": "IS"},
+            {**BAGHDAD, "id": "5", "side_a": "IS", "side_b": "Civilians"},
+            {**BAGHDAD, "id": "6", "side_a": "Government of Iraq", "side_b": "Some Unlisted Brigade"}]
+    golds, _ = ucdp.load(rows_file(tmp_path, rows))
+    army = {"name": "Iraqi troops", "actor_id": "military-irq", "canonical": "Military Forces of Iraq", "type": 1}
+    isis = {"name": "ISIS", "actor_id": "isis", "canonical": "Islamic State", "type": 2}
+    shoppers = {"name": "shoppers", "actor_id": None, "canonical": "Civilians (Iraq)", "type": 7, "country": "IRQ"}
+    results = [
+        ucdp.compare(golds[0], [event("Battles", actors=[isis], recipients=[army], lat=33.3, lon=44.4)], keys),
+        ucdp.compare(golds[1], [event("Violence against civilians", actors=[isis], lat=33.3, lon=44.4)], keys),
+        ucdp.compare(golds[2], [], keys),
+    ]
+    assert [(r.side_a, r.side_b) for r in results] == [(True, True), (True, False), (False, None)]
+    got = figures(ucdp.section(golds, results, 0))
+    assert got["side_a_match"] == pytest.approx(2 / 3) and got["side_b_match"] == 0.5
 
 
 @pytest.mark.slow

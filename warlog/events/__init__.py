@@ -18,7 +18,7 @@ from .fatalities import fatalities_of, toll_in
 from .lexicon import Lexicon, Trigger
 from .modality import Modality, modality_of, tense_of
 from .modality import speaker_of as modality_speaker
-from .roles import Args, noun_args, preps, subject, verb_args, with_conjuncts
+from .roles import Args, children as children_of, noun_args, preps, subject, verb_args, with_conjuncts
 
 VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
 # When frames merge, the more specific class names the event ("killed during a raid" is a raid).
@@ -37,12 +37,14 @@ SPECIFICITY = {"landmark": 6, "village": 5, "town": 5, "city": 4, "admin2": 3, "
 TARGET_PREPS = {"on", "at", "against", "among", "next to", "near", "outside", "targeting", "into", "inside"}
 HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house", "home", "headquarters", "office",
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
-                "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander"}
+                "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander",
+                "supporter", "follower", "loyalist", "partisan", "activist", "personnel"}
 # Agents that stand for the state or group named in their "of"/"from"/"in" phrase.
 AGENT_NOUNS = {"government", "lawmaker", "legislator", "official", "ambassador", "envoy", "diplomat", "minister",
                "authority", "soldier", "troop", "force", "police", "army", "military", "leader", "spokesman",
                "spokesperson", "delegation", "parliament", "population", "people", "citizen", "president"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
+CLAIM_VERBS = {"claim", "accept", "bear", "take", "assume", "admit"}
 RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # Verbal events whose complement is what they are about ("refused to lift", "agreed to release").
 COMPLEMENT_HOSTS = {"agree", "request", "reject", "threaten", "accuse", "support"}
@@ -370,6 +372,7 @@ class EventFinder:
             e.plover_mode = "riot" if turn[0] == "Riots" else e.plover_mode
             e.evidence["acled_event_type"] += f"; a later sentence: {turn[1].lower()}"
         ctx.recent += [e for e in events if e.acled_event_type]
+        self._claims(sent, ms, ctx.recent)
         if explicit is not None and explicit.precision:
             ctx.last_date = explicit
         ctx.previous = events
@@ -500,14 +503,17 @@ class EventFinder:
             return []
         lemma = tok.lemma_.lower()
         out: list[Mention] = []
-        if tok.like_num or tok.lower_ in self.lex.vague_numbers or lemma in ("ten", "dozen", "hundred", "thousand", "score", "number", "crowd"):
-            for p, o in preps(tok):  # "tens of thousands of people", "hundreds of protesters"
+        if tok.like_num or tok.lower_ in self.lex.vague_numbers or lemma in ("ten", "dozen", "hundred", "thousand", "score", "number", "crowd", "group", "band"):
+            for p, o in preps(tok):  # "tens of thousands of people", "hundreds of protesters", "a group of police"
                 if p == "of":
-                    return self._mentions_of(o, ms, depth + 1)
+                    return [m for x in with_conjuncts([o]) for m in self._mentions_of(x, ms, depth + 1)]
         if self.lex.is_("territory_words", lemma) or lemma in HOLDER_NOUNS:
             for p, o in preps(tok):
                 if p in ("of", "from", "in", "belonging to", "held by"):
                     out += self._mentions_of(o, ms, depth + 1)
+            for c in tok.children:  # "a checkpoint belonging to the army", "positions held by IS"
+                if c.dep_ == "acl" and c.lemma_.lower() in ("belong", "hold", "control", "run", "operate", "man"):
+                    out += [m for p, o in preps(c) if p in ("to", "by") for m in self._mentions_of(o, ms, depth + 1)]
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "poss") and ms.at(c) is not None:
                 out.append(ms.at(c))
@@ -547,7 +553,11 @@ class EventFinder:
                 if ref is not None:
                     refs.append(ref)
                 continue
-            for m in self._mentions_of(tok, ms):
+            found = self._mentions_of(tok, ms)
+            if not found and tok.lemma_.lower() in HOLDER_NOUNS:  # "governmental positions", "army checkpoints"
+                refs += [r for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                         for r in [self._modifier_actor(c, ms)] if r is not None]
+            for m in found:
                 if m.kind == "place":
                     places.append((m, 3, role))
                     # a place acts only as itself: "Turkey shelled Afrin", not "Egypt's desert"
@@ -602,6 +612,41 @@ class EventFinder:
                     out.append(ref)
         return out
 
+    def _claims(self, sent: Span, ms: Mentions, events: list[Event]) -> None:
+        """"X claimed responsibility for the attack", "sources attributed the bombing to X",
+        "officials suspected X": X did the violence this paragraph has reported so far, where the
+        report itself named no one (or only "gunmen"). A claim for a named attack ("claimed the
+        bombing") is that event's own actor already."""
+        named: list[ActorRef] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            objs = children_of(tok, "dobj", "obj")
+            if lemma in CLAIM_VERBS and any(o.lemma_.lower() in ("responsibility", "credit") for o in objs):
+                whom = children_of(tok, "nsubj")
+            elif lemma == "claim" and children_of(tok, "auxpass"):  # "the attacks were claimed by X"
+                whom = [o for p, o in preps(tok) if p == "by"]
+            elif lemma in ("attribute", "blame", "suspect", "accuse", "speculate", "believe"):
+                whom = [o for p, o in preps(tok) if p in ("to", "on")] if lemma in ("attribute",) else objs
+                whom += [x for c in children_of(tok, "ccomp") for x in children_of(c, "nsubj", "nsubjpass")]
+            else:
+                continue
+            for w in with_conjuncts(whom):
+                if any(c.lower_ in ("no", "none") for c in w.children) or w.lower_ in ("none", "nobody"):
+                    continue  # "no group claimed responsibility"
+                for m in self._mentions_of(w, ms) + [m for p, o in preps(w) if p == "of"
+                                                     for m in self._mentions_of(o, ms)]:
+                    if m.kind == "actor" and m.actor is not None and m.actor.actor_id:
+                        named.append(m.actor)
+        if not named:
+            return
+        for ev in events:
+            if ev.acled_event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") \
+                    and all(a.actor_id is None or a.type == 3 and a.canonical and "Unidentified" in a.canonical
+                            for a in ev.actors):
+                ev.actors = [named[0]] + [a for a in named[1:] if a.actor_id != named[0].actor_id]
+
     def _owners(self, weapon: Token, ms: Mentions) -> list[ActorRef]:
         """Whose weapon: "Turkish jets", "government artillery", "jets of the US-led coalition"."""
         out = []
@@ -614,6 +659,10 @@ class EventFinder:
         for p, o in preps(weapon):
             if p in ("of", "from", "belonging to"):
                 out += [m.actor for m in self._mentions_of(o, ms) if m.kind == "actor" and m.actor is not None]
+        for c in weapon.children:  # "an IED planted by an armed group", "shells fired by the army"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                out += [m.actor for p, o in preps(c) if p == "by" for m in self._mentions_of(o, ms)
+                        if m.kind == "actor" and m.actor is not None]
         return out
 
     def _modifier_actor(self, tok: Token, ms: Mentions) -> ActorRef | None:
@@ -626,6 +675,10 @@ class EventFinder:
         typed = self.kb.head_noun_info(tok.lemma_.lower())
         if typed is not None:
             return ActorRef(tok.text, None, typed.name, typed.type, None, span)
+        if tok.text.isupper() and tok.is_alpha and tok.dep_ == "compound":  # "an IS attack": a match-only short form
+            actor = self.kb.match(tok.text)
+            if actor is not None and actor.type in (2, 3, 4) and tok.text in actor.aliases:
+                return ActorRef(tok.text, actor.id, actor.name, actor.type, actor.country, span)
         return None
 
     def _antecedent(self, pron: Token, ms: Mentions) -> ActorRef | None:
@@ -738,8 +791,8 @@ class EventFinder:
         if f.cls in ("fight", "raid") and not actors and f.victims:
             # "11 soldiers were killed in clashes with IS": the dead are one side, the other the other
             actors = self._refs(f.victims, ms, f, [], "actor")
-        actor_keys = {a.actor_id or a.canonical for a in actors}
-        recipients = [r for r in recipients if (r.actor_id or r.canonical) not in actor_keys or r.actor_id is None and r.canonical is None]
+        actor_keys = {a.actor_id for a in actors} - {None}  # unnamed people on both sides are two groups
+        recipients = [r for r in recipients if r.actor_id is None or r.actor_id not in actor_keys]
         recipients.sort(key=lambda r: r.actor_id is None)  # named actors before generic ones
         cls = f.cls
         if cls == "death":
@@ -773,8 +826,8 @@ class EventFinder:
         location, location_why = located if located else (None, None)
         if not (actors or recipients or location or f.means or f.fatal):
             return None
-        actors = self._generic(actors, location, cls)
-        recipients = self._generic(recipients, location, cls)
+        actors = self._generic(actors, location, cls, ctx=ctx)
+        recipients = self._generic(recipients, location, cls, role="recipient", ctx=ctx)
         date, date_why = self._date(f, sent, ms, ctx)
         future = bool(ctx.published and date and date.start and date.start > ctx.published)
         mod = modality_of(f.trigger, f.anchor, lex, future_date=future, genre=ctx.genre, walk=cls != "statement")
@@ -793,6 +846,7 @@ class EventFinder:
         else:
             why_type = f"class {cls}" + (f", means {f.means}" if f.means else "") \
                 + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}"
+        actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx)
         plover, mode = f.entry.plover, f.entry.mode
         if f.entry.plover == "ASSAULT" and f.means and not mode:
             mode = lex.means[f.means]["plover_mode"]
@@ -832,7 +886,7 @@ class EventFinder:
             doc_id=ctx.doc_id, quote=quote, span=(start, end), trigger=f.trigger.text,
             trigger_span=(ms.offset + f.trigger.idx, ms.offset + f.trigger.idx + len(f.trigger.text)),
             plover_type=plover, plover_mode=mode, acled_event_type=etype, acled_sub_event_type=subtype,
-            actors=actors, recipients=recipients, location=location, date=date, fatalities=fatalities,
+            actors=actors, recipients=recipients, assoc_actors=assoc, location=location, date=date, fatalities=fatalities,
             modality=mod.value, attribution=attribution, confidence=min(confidence, 0.95), evidence=evidence,
         )
         if reported is not None and mod.speech is not None:
@@ -874,24 +928,43 @@ class EventFinder:
         actor = self.kb.match(phrase.text)
         return Attribution(actor.name if actor else text, text, actor.id if actor else None)
 
-    def _generic(self, refs: list[ActorRef], location: Location | None, cls: str) -> list[ActorRef]:
-        """Unnamed actors get the event's country and ACLED's naming: "police" in Diyarbakir are
-        Police Forces of Turkey, "civilians" in Douma are Civilians (Syria); in a protest or a
-        riot, the people taking part are Protesters or Rioters."""
+    def _generic(self, refs: list[ActorRef], location: Location | None, cls: str,
+                 role: str = "actor", ctx: DocContext | None = None) -> list[ActorRef]:
+        """Unnamed actors get the event's country (else the document's) and ACLED's naming:
+        "police" in Diyarbakir are Police Forces of Turkey, "civilians" in Douma are Civilians
+        (Syria); in a protest the people taking part (not those they attack) are Protesters, in
+        a riot, an attack or a fight civilians who act are Rioters (ACLED's mob violence). A transnational group acting in a country where it has a branch is
+        that branch: the Islamic State in Egypt is its Sinai Province."""
+        here = self._actor_country(location, ctx)
         out = []
         for r in refs:
-            if r.actor_id is not None or r.type is None:
+            if r.actor_id is not None:
+                sure = ctx is None or not ctx.countries or ctx.countries[0] == here  # a doubtful place names no branch
+                branch = self.kb.branch_in(r.actor_id, here, ctx.published if ctx else None) if sure else None
+                if branch is not None:
+                    r = replace(r, actor_id=branch.id, canonical=branch.name, country=branch.country,
+                                type=self.kb.acled_type(branch.id) or r.type)
+                out.append(r)
+                continue
+            if r.type is None:
+                known = self.kb.match(r.name, ctx.published if ctx else None, country=here) if here else None
+                if known is not None:  # an alias shared by several actors, settled by the event's country
+                    r = replace(r, actor_id=known.id, canonical=known.name, type=self.kb.acled_type(known.id),
+                                country=known.country)
                 out.append(r)
                 continue
             r = replace(r)
             generic = (r.canonical or "").split(" (")[0]
-            if cls in ("protest", "riot") and r.type == 7:
+            if cls in ("protest", "riot", "attack", "fight") and r.type == 7 and role == "actor":
+                # civilians who march are protesters; who riot or attack, rioters (ACLED's mob violence)
                 r.type, generic = (6, "Protesters") if cls == "protest" else (5, "Rioters")
-            if r.country is None and location is not None:
-                r.country = location.country
+            if r.country is None:
+                r.country = here
             if r.type == 1 and r.country:
                 info = self.kb.head_noun_info(r.name.split()[-1].lower())
                 kind = info.state_kind if info and info.state_kind else "military"
+                if generic == "Police Forces":
+                    kind = "police"  # "police forces", typed by their modifier
                 if kind == "government" and cls in VIOLENT:
                     kind = "military"  # "government artillery pounded ..."
                 force = self.kb.state_force(r.country, kind)
@@ -902,6 +975,68 @@ class EventFinder:
             r.canonical = f"{generic} ({name})" if name and r.actor_id is None else generic
             out.append(r)
         return out
+
+    @staticmethod
+    def _actor_country(location: Location | None, ctx: DocContext | None) -> str | None:
+        """The country unnamed actors are named after: the event's, else the document's main one."""
+        here = location.country if location is not None else None
+        if here is None and ctx is not None and ctx.countries:
+            here = ctx.countries[0]
+        return here
+
+    def _acled_sides(self, etype: str | None, subtype: str | None, actors: list[ActorRef],
+                     recipients: list[ActorRef], location: Location | None, ctx: DocContext):
+        """(actors, recipients, associated actors) under ACLED's coding conventions.
+
+        - Demonstrations: the first actor of a protest is always "Protesters (Country)" and of a
+          riot "Rioters (Country)", whoever marched (students, a party, a union: associated
+          actors); the other side is the force that intervened, or for a riot also the people
+          the crowd attacked. A peaceful protest has no other side: what it was against is not
+          an actor.
+        - A battle has two sides: with no one named on the receiving end, the actors named
+          together are the sides ("the NPA and the army exchanged fire").
+        - A state's forces acting outside their country are external forces (type 8).
+        - Violence against civilians is done to civilians: "Civilians (Country)" when the text
+          names the victims only as a place or not at all ("attacked a village").
+        - Violence against civilians and remote violence with no one named as the doer: an
+          "Unidentified Armed Group (Country)", as ACLED codes unclaimed attacks."""
+        country = self._actor_country(location, ctx)
+        known = countries.get(country) if country else None
+        if location is not None and location.country:
+            abroad = [r for r in actors + recipients if r.type == 1 and r.country and r.country != location.country]
+            actors, recipients = ([replace(r, type=8) if r in abroad else r for r in side] for side in (actors, recipients))
+
+        def unnamed(kind: int, name: str, text: str) -> ActorRef:
+            return ActorRef(text, None, f"{name} ({known.name})" if known else name, kind, country, None)
+
+        if etype == "Violence against civilians":
+            # the victims of violence against civilians are civilians, whatever the words for them
+            civilians = [r for r in recipients if r.type == 7] or [unnamed(7, "Civilians", "civilians")]
+            recipients = civilians + [r for r in recipients if r.type != 7]
+        if etype == "Battles" and len(actors) > 1 and not recipients:
+            actors, recipients = actors[:1], actors[1:]  # "the NPA and the army exchanged fire": two sides
+        if etype in ("Violence against civilians", "Explosions/Remote violence") and not actors and recipients:
+            actors = [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
+            recipients = [r for r in recipients if r.canonical != actors[0].canonical]
+        if etype not in ("Protests", "Riots"):
+            return actors, recipients, []
+        kind, name = (6, "Protesters") if etype == "Protests" else (5, "Rioters")
+        forces = [r for r in actors + recipients if r.type in (1, 8)]
+        marchers = [r for r in actors if r.type not in (1, 8)]
+        if etype == "Protests":  # forces that acted (detained, dispersed) intervened, whatever the sub-type
+            others = forces if subtype != "Peaceful protest" else [r for r in actors if r.type in (1, 8)]
+        else:
+            others = forces + [r for r in recipients if r.type not in (1, 5, 6, 8)]
+            if not others and subtype == "Mob violence":
+                others = [unnamed(7, "Civilians", "civilians")]  # a mob attacks people
+        seen, out = set(), []
+        for r in others:
+            key = r.actor_id or r.canonical or r.name
+            if key not in seen:
+                seen.add(key)
+                out.append(r)
+        assoc = [r for r in marchers if r.actor_id or r.type not in (5, 6, 7)]
+        return [unnamed(kind, name, name.lower())], out, assoc
 
     def _location(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext, places, actors, recipients):
         """The event's place: a place argument first, then a place in the trigger's phrase, then any

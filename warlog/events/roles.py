@@ -28,6 +28,12 @@ MEMBER_NOUNS = {"fighter", "member", "militant", "element", "unit", "force", "tr
                 "gunman", "supporter", "loyalist", "ranks", "men", "jihadist", "army", "militia", "wing",
                 "group", "brigade", "battalion", "commander", "leader", "official", "spokesman", "spokesperson"}
 
+# "X repelled an attack by Y": Y attacked X.
+REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "counter", "foil", "abort"}
+ATTEMPT_NOUNS = {"attack", "assault", "offensive", "infiltration", "incursion", "advance", "raid", "attempt", "push"}
+# Where fire comes from stands for who fired: "fired from a checkpoint of the army".
+FIRING_POSTS = {"position", "checkpoint", "base", "post", "outpost", "camp", "barracks", "point", "tank", "ship"}
+
 
 @dataclass
 class Args:
@@ -57,6 +63,10 @@ def preps(tok: Token) -> list[tuple[str, Token]]:
             for gc in c.children:
                 if gc.dep_ == "prep" and gc.lower_ == "to":
                     out += [(f"{c.lower_} to", o) for o in gc.children if o.dep_ == "pobj"]
+        if c.dep_ in ("advcl", "prep", "acl") and c.lower_ in ("following", "after", "during") and c.tag_ == "VBG":
+            # "killed following an attack by X": the parser reads "following" as a verb
+            out += [(c.lower_, o) for o in c.children if o.dep_ in ("dobj", "obj", "pobj")]
+            continue
         if c.dep_ in ("prep", "agent", "dative"):
             word = c.lower_
             if word == "to" and c.i > 0 and c.doc[c.i - 1].lower_ in ("next", "close"):
@@ -110,6 +120,19 @@ def subject(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def between(o: Token) -> list[Token]:
+    """The sides of "between X and Y", also when the parse hangs Y under X's "of" phrase:
+    "between members of the Hamza Division and the Sultan Murad Division"."""
+    sides = with_conjuncts([o])
+    if len(sides) == 1:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = with_conjuncts(children(c, "pobj"))
+                if len(inner) > 1:
+                    return inner
+    return sides
+
+
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
     out = []
     for t in tokens:
@@ -122,15 +145,27 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
 def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
     a = Args()
     subj, passive = subject(verb)
+    if not passive and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) \
+            and not children(verb, "nsubj", "nsubjpass", "aux"):
+        passive = True  # "a body was found, killed by gunmen": the participle is passive itself
     dobj = children(verb, "dobj", "obj", "attr") if trig.dobj in (None, "*") else []
+    if not dobj and trig.dobj in (None, "*"):  # "shelled IS hideouts": the parser read the short form "IS" as a verb
+        dobj = [c for c in children(verb, "ccomp") if c.pos_ == "AUX" and c.text.isupper() and len(c.text) > 1]
     agent = [o for p, o in preps(verb) if p == "by" and any(c.dep_ == "agent" for c in verb.children)]
     pp = preps(verb)
-    if passive or children(verb, "auxpass"):
+    misread = verb.tag_ == "VBD" and any(c.text.isupper() and len(c.text) > 1 for c in children(verb, "auxpass"))
+    if misread:  # "IS militants attacked ...": the short form "IS" was read as "is"
+        passive, subj = False, children(verb, "nsubjpass") or subj
+    if (passive or children(verb, "auxpass")) and not misread:
         a.actors += agent
         patients = subj
     else:
         a.actors += subj
         patients = dobj
+    if verb.lemma_.lower() in REPEL_VERBS and any(o.lemma_.lower() in ATTEMPT_NOUNS for o in dobj) and not passive:
+        # "the PMF repelled an IS attack": the attackers are the actor (from the attack noun), the
+        # defenders the other side
+        a.actors, patients, dobj = [], list(subj), []
     if trig.roles == "loser_first":  # "ISIS lost Qaim to Iraqi forces"
         a.actors, patients = [o for p, o in pp if p == "to"], list(a.actors)
         a.places += [(t, "object") for t in dobj]
@@ -156,7 +191,16 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
         # the object of "capture" is the territory; the "from" object is who held it
         a.places += [(t, "object") for t in patients]
         patients = [o for p, o in pp if p == "from"]
+    if patients and all(lex.means_of([t.lemma_.lower() for t in o.subtree if t.i <= o.i][-3:]) for o in patients):
+        launchers = [x for o in patients for c in children(o, "acl") if c.tag_ == "VBN" and c.i != verb.i
+                     for p, x in preps(c) if p == "by"] if not passive and patients is dobj else []
+        if launchers:  # "intercepted a missile fired by the Houthis": the other side is who fired it
+            patients = launchers
+        elif any(p in ("at", "on", "against", "toward", "towards") for p, _ in pp):
+            patients = []  # "fired mortars at the positions of X": the weapon is not the target
     a.patients += patients
+    if trig.cls == "attack" and not a.actors:  # "shells were fired from army positions"
+        a.actors += [o for p, o in pp if p == "from" and o.lemma_.lower() in FIRING_POSTS]
     if trig.dobj is not None:  # "threw stones at police", "fired tear gas at the crowd"
         for o in children(verb, "dobj", "obj"):
             pp += [(p, x) for p, x in preps(o) if p in ("at", "on", "against")]
@@ -199,7 +243,7 @@ def noun_args(noun: Token, trig: Trigger, lex: Lexicon) -> Args:
             a.patients.append(o)
             a.places.append((o, p))
         elif p == "between":
-            sides = with_conjuncts([o])
+            sides = between(o)
             a.actors.append(sides[0])
             a.patients += sides[1:]
         elif p == "with" and trig.cls in ("fight", "consult", "agree"):
@@ -224,8 +268,14 @@ def noun_args(noun: Token, trig: Trigger, lex: Lexicon) -> Args:
             if p not in ("by",):
                 a.places.append((o, p))
     elif noun.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
-        # "A car bomb exploded in Baghdad": the verb's places and objects belong to the event
+        # "A car bomb exploded in Baghdad": the verb's places and objects belong to the event;
+        # "clashes broke out between X and Y": the sides
         for p, o in preps(head):
+            if p == "between" and trig.cls in ("fight", "attack", "riot") and not a.actors:
+                sides = between(o)
+                a.actors.append(sides[0])
+                a.patients += sides[1:]
+                continue
             a.places.append((o, p))
         a.patients += children(head, "dobj")
     elif noun.dep_ == "pobj" and head.dep_ == "agent":

@@ -146,7 +146,8 @@ def actor_events(store: Store, key: str, role: str, flt: EventFilter, limit: int
 
 def network(store: Store, key: str, flt: EventFilter, neighbours: int = 24) -> dict:
     """Who acts on whom around one actor: the actor, its most frequent counterparts, and every
-    actor -> recipient edge among them, one per category with the number of events."""
+    actor -> recipient edge among them, one per category with the number of events. An actor
+    on both sides of an event ("clashes between two clans") draws no edge to itself."""
     where, params = _where(flt)
     # only the events of the actors shown are read: their event ids first, through event_actors
     pairs = (f"SELECT {actor_key('a')} AS src, {actor_key('r')} AS dst, {CATEGORY} AS category"
@@ -163,7 +164,8 @@ def network(store: Store, key: str, flt: EventFilter, neighbours: int = 24) -> d
     edges = store.conn.execute(
         f"WITH scope AS (SELECT DISTINCT event_id FROM event_actors WHERE role = 'actor' AND {ACTOR_KEY} IN ({marks})),"
         f" p AS ({pairs}) SELECT src, dst, category, COUNT(*) FROM p"
-        f" WHERE src IN ({marks}) AND dst IN ({marks}) GROUP BY src, dst, category ORDER BY COUNT(*) DESC",
+        f" WHERE src IN ({marks}) AND dst IN ({marks}) AND src != dst GROUP BY src, dst, category"
+        f" ORDER BY COUNT(*) DESC",
         keys + params + keys + keys).fetchall()
     labels = dict(store.conn.execute(
         f"SELECT {ACTOR_KEY} AS k, COALESCE(MAX(canonical), MAX(name)) FROM event_actors"

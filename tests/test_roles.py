@@ -1,0 +1,130 @@
+"""Who did it to whom: roles read off the parse and resolved to actors, on sentences we wrote.
+Uses the real model, knowledge base and gazetteer."""
+import pytest
+
+import warlog
+
+pytestmark = pytest.mark.slow
+DAY = "2020-05-04"
+
+
+def events(text, published=DAY):
+    return [e.to_dict() for e in warlog.extract(text, published=published)]
+
+
+def first(text, **where):
+    found = [e for e in events(text) if all(e.get(k) == v for k, v in where.items())]
+    assert found, f"no event with {where}"
+    return found[0]
+
+
+def names(refs):
+    return [r.get("canonical") or r["name"] for r in refs]
+
+
+def ids(refs):
+    return [r.get("actor_id") for r in refs]
+
+
+def test_a_protest_is_done_by_protesters_of_the_country_and_the_organisers_are_associated():
+    ev = first("Supporters of the Amal Movement protested outside the central bank in Beirut on Monday "
+               "against the collapse of the pound.", acled_event_type="Protests")
+    assert names(ev["actors"]) == ["Protesters (Lebanon)"] and ev["actors"][0]["type"] == 6
+    assert ev["recipients"] == []  # a peaceful protest has no other side
+    assert ids(ev["assoc_actors"]) == ["amal-movement"]
+
+
+def test_the_police_who_break_up_a_protest_are_its_other_side():
+    ev = first("Police fired tear gas to disperse hundreds of farmers who were protesting against new "
+               "grain prices in Lahore.", acled_event_type="Protests")
+    assert names(ev["actors"]) == ["Protesters (Pakistan)"]
+    assert ids(ev["recipients"]) == ["police-pak"]
+
+
+def test_violence_against_civilians_names_civilians_even_when_the_text_names_a_place():
+    ev = first("Gunmen stormed a village near Gusau in Zamfara state, Nigeria, on Sunday and killed "
+               "eleven people.", acled_event_type="Violence against civilians")
+    assert names(ev["actors"]) == ["Unidentified Armed Group (Nigeria)"]
+    assert ev["recipients"][0]["type"] == 7 and ev["recipients"][0]["country"] == "NGA"
+
+
+def test_an_unclaimed_bombing_is_coded_to_an_unidentified_armed_group():
+    ev = first("A roadside bomb hit a minibus near Kandahar, killing four passengers.")
+    assert names(ev["actors"]) == ["Unidentified Armed Group (Afghanistan)"]
+
+
+def test_a_claim_in_a_later_sentence_names_who_did_it():
+    text = ("A car bomb exploded near a vegetable market in Baqubah, killing six people. No group claimed "
+            "responsibility for the blast, but officials attributed it to al-Qaeda in Iraq.")
+    assert ids(first(text)["actors"]) == ["aqi"]
+    text = "Gunmen shot dead three policemen at a checkpoint near Tarmiyah. The Islamic State claimed responsibility."
+    assert ids(first(text)["actors"]) == ["isis"]
+
+
+def test_no_claim_leaves_the_doer_unnamed():
+    ev = first("A bomb went off in a cafe in Kirkuk, killing three people. No group claimed responsibility.")
+    assert ids(ev["actors"]) == [None]
+
+
+def test_clashes_between_two_groups_give_one_side_each():
+    ev = first("On Saturday clashes broke out between members of the Hamza Division and the Sultan Murad "
+               "Division near Afrin.")
+    assert ids(ev["actors"]) == ["hamza-division"] and ids(ev["recipients"]) == ["sultan-murad-division"]
+    ev = first("Fighting erupted between the PKK and Turkish troops in Hakkari province.")
+    assert ids(ev["actors"]) == ["pkk"] and ids(ev["recipients"]) == ["military-tur"]
+
+
+def test_fire_at_the_positions_of_an_army_targets_that_army():
+    ev = first("Separatist forces fired mortars at the positions of the Ukrainian army near Avdiivka.")
+    assert ev["actors"][0]["type"] == 2 and "Opposition Rebels" in ev["actors"][0]["canonical"]
+    assert ids(ev["recipients"]) == ["military-ukr"]
+
+
+def test_fire_from_a_post_is_fired_by_whoever_holds_it():
+    ev = first("Four artillery shells were fired from a checkpoint belonging to the Egyptian army towards Rafah.")
+    assert ids(ev["actors"]) == ["military-egy"]
+
+
+def test_police_forces_and_a_group_of_police_are_the_police():
+    assert ids(first("Police forces arrested twenty people in Ankara on Friday.")["actors"]) == ["police-tur"]
+    ev = first("A group of police clashed with army soldiers at a checkpoint in Mogadishu.")
+    assert ids(ev["actors"]) == ["police-som"] and ids(ev["recipients"]) == ["military-som"]
+
+
+def test_an_attack_named_in_a_following_phrase_gives_the_doer():
+    ev = first("Three policemen were killed following an attack by Taliban militants on a checkpoint in "
+               "Kandahar province.")
+    assert ids(ev["actors"]) == ["taliban"] and ids(ev["recipients"]) == ["police-afg"]
+
+
+def test_a_transnational_group_is_its_branch_where_it_has_one():
+    ev = first("Islamic State militants shot dead a shepherd near Bir al-Abd in North Sinai.")
+    assert ids(ev["actors"]) == ["isis-sinai"]
+
+
+def test_a_short_form_before_a_noun_names_the_group_without_being_a_pattern():
+    ev = first("IS militants attacked an army checkpoint near Hit in Anbar province, killing a soldier.")
+    assert ids(ev["actors"]) == ["isis"]
+
+
+def test_who_repels_an_attack_is_its_target():
+    ev = first("Tribal fighters repelled an IS attack on their positions near Haditha on Sunday.")
+    assert ids(ev["actors"]) == ["isis"] and ev["recipients"][0]["type"] == 4
+
+
+def test_intercepting_a_missile_acts_on_whoever_fired_it():
+    ev = first("Saudi air defences intercepted a ballistic missile fired by the Houthis over Jizan.")
+    assert ids(ev["recipients"]) == ["houthis"]
+
+
+def test_civilians_who_attack_are_rioters_and_their_victims_civilians():
+    ev = first("A group of villagers beat a man to death in Kaduna on Tuesday after accusing him of theft.")
+    assert ev["acled_event_type"] == "Riots" and names(ev["actors"]) == ["Rioters (Nigeria)"]
+    assert [r["type"] for r in ev["recipients"]] == [7]
+
+
+def test_a_state_force_abroad_is_an_external_force_and_stands_for_its_coalition():
+    ev = first("Saudi warplanes struck a Houthi camp near Saada on Thursday.")
+    assert ids(ev["actors"]) == ["military-sau"] and ev["actors"][0]["type"] == 8
+    from warlog.actors import KnowledgeBase
+    assert "saudi-led-coalition" in [p.id for p in KnowledgeBase.load().parents("military-sau")]
