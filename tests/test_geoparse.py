@@ -12,7 +12,7 @@ pytestmark = pytest.mark.slow
 
 REPORT = ("Syrian troops retook Palmyra from Islamic State fighters on Thursday, the army said.\n\n"
           "Turkish jets later struck Afrin, and shelling was reported near Hama.")
-FIELDS = {"text", "start", "end", "name", "geonames_id", "lat", "lon", "country", "feature_class", "score"}
+FIELDS = {"text", "start", "end", "name", "geonames_id", "lat", "lon", "country", "feature_class", "score", "kind"}
 
 
 def run(*args, input=None):

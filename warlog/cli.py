@@ -207,8 +207,10 @@ def _read_documents(files, published=None) -> list:
 @click.option("--format", "fmt", type=click.Choice(("jsonl", "table")),
               help="jsonl: one toponym a line; table: for reading (default: table on a terminal, else jsonl).")
 @click.option("--explain", is_flag=True, help="Add why each toponym resolved so: candidates with scores, context used.")
+@click.option("--demonyms", is_flag=True,
+              help="Also report nationality and regional adjectives ('Syrian', 'European') as rows of kind 'demonym'.")
 @errors_as_messages
-def geoparse(files, fmt, explain):
+def geoparse(files, fmt, explain, demonyms):
     """Print the toponyms of articles, each resolved to a place ("-" reads standard input).
 
     Offsets index the document's text after normalisation (as event spans do).
@@ -223,7 +225,7 @@ def geoparse(files, fmt, explain):
 
     docs = _read_documents(files)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    for doc, rows in geoparse_documents(default_extractor(), docs, explain=explain):
+    for doc, rows in geoparse_documents(default_extractor(), docs, explain=explain, demonyms=demonyms):
         if fmt == "table":
             if len(docs) > 1:
                 click.echo(f"# {doc.input_id or doc.source or doc.doc_id}")

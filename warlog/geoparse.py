@@ -35,22 +35,30 @@ def feature_class(place: Place) -> str:
 
 
 def geoparse_documents(extractor, documents: Iterable[Document], spans: Sequence | None = None,
-                       explain: bool = False) -> Iterator[tuple[Document, list[dict]]]:
+                       explain: bool = False, demonyms: bool = False) -> Iterator[tuple[Document, list[dict]]]:
     """Each document with its toponym rows (offsets index `Document.text`), in order. `spans`,
     one list of (start, end) per document, resolves exactly those spans, one row each, in the
-    order given."""
+    order given. `demonyms` adds the nationality and regional adjectives ("Syrian", "European")
+    as rows of kind "demonym", each resolved to its country or region."""
+    from .places import infer_unknown
+
     for i, (doc, sdocs) in enumerate(extractor.parse_many(documents)):
         mentions, toponyms = extractor.mentions(doc, sdocs)
         position = None
         if spans is not None:
             mentions, toponyms, position = _given(extractor, mentions, spans[i], doc.text)
+        else:
+            _add_datelines(extractor, mentions, toponyms)
         context, places = extractor.resolve_places(mentions, toponyms)
+        places = infer_unknown(extractor.gazetteer, toponyms, context, places)
         rows = [_row(doc.text, t, r) for t, r in zip(toponyms, places)]
         if explain:
             for k, (row, r) in enumerate(zip(rows, places)):
                 row["explain"] = _explain(k, toponyms, r, context)
         if position is not None:
             rows = [rows[j] for j in position]
+        elif demonyms:
+            rows = sorted(rows + _demonym_rows(extractor, sdocs, rows, doc.text), key=lambda r: r["start"])
         if doc.input_id is not None:
             for row in rows:
                 row["input_id"] = doc.input_id
@@ -58,10 +66,12 @@ def geoparse_documents(extractor, documents: Iterable[Document], spans: Sequence
 
 
 def geoparse(text: str, *, spans: Sequence[tuple[int, int]] | None = None, explain: bool = False,
-             extractor=None) -> list[dict]:
+             demonyms: bool = False, extractor=None) -> list[dict]:
     """The toponyms of `text`, each resolved to a gazetteer place with the whole text as context:
     dicts with text, start, end (offsets in `text` as given), name, geonames_id, lat, lon, country
-    (ISO3), feature_class (GeoNames class letter), score (0..1). `spans=[(start, end), ...]`
+    (ISO3), feature_class (GeoNames class letter), score (0..1), kind ("name"; "demonym" for
+    "Syrian" or "European", reported only with `demonyms=True`; "inferred" for a name the
+    gazetteer lacks, placed by what surrounds it). `spans=[(start, end), ...]`
     resolves exactly those spans instead, one row each, in the order given. `explain` adds,
     per toponym, the candidates weighed with their scores and the context used. `extractor`:
     a pipeline.Extractor to use instead of the process's own (`default_extractor()`)."""
@@ -79,7 +89,7 @@ def geoparse(text: str, *, spans: Sequence[tuple[int, int]] | None = None, expla
     document = read_text(text)
     align = Alignment(text, document.text)
     given = None if spans is None else [[align.to_doc(s, e) for s, e in spans]]
-    _, rows = next(geoparse_documents(extractor or default_extractor(), [document], given, explain))
+    _, rows = next(geoparse_documents(extractor or default_extractor(), [document], given, explain, demonyms))
     if spans is None:
         return align.rows_to_given(rows, text)
     for row, (start, end) in zip(rows, spans):  # the caller's own span, whatever the document made of it
@@ -94,7 +104,63 @@ def _row(text: str, t: Toponym, r: Resolved | None) -> dict:
         "name": p and p.name, "geonames_id": p and p.geonames_id,
         "lat": p and p.lat, "lon": p and p.lon, "country": p and p.country3,
         "feature_class": p and feature_class(p), "score": round(r.score, 3) if r is not None else 0.0,
+        "kind": "inferred" if r is not None and r.fallback else "name",
     }
+
+
+def _add_datelines(extractor, mentions: list, toponyms: list) -> None:
+    """A paragraph opening with a place name in capitals ("EDMONTON —", "BERLIN (Reuters) -") is a
+    dateline: the place is a toponym, looked up as a name ("Edmonton"). spaCy tags few of them."""
+    from .mentions import add_place
+
+    for ms in mentions:
+        doc = ms.doc
+        n = 0
+        while n < min(len(doc), 4) and doc[n].is_upper and doc[n].is_alpha and len(doc[n]) > 2:
+            n += 1
+        if not n or n == len(doc) or doc[n].is_upper and doc[n].is_alpha:
+            continue
+        ent = doc[:n]
+        if any(m.start < n and m.kind == "place" for m in ms.items):
+            continue
+        name = ent.text.title()
+        if not any(m.kind <= 2 and not m.skeleton for m in extractor.gazetteer.matches(name)):
+            continue
+        add_place(ms, ent, (ms.offset + ent.start_char, ms.offset + ent.end_char), toponyms, "GPE", text=name)
+
+
+def _demonym_rows(extractor, sdocs, rows: list[dict], text: str) -> list[dict]:
+    """Rows for the nationality and regional adjectives ("Syrian", "European") outside the
+    toponyms, and for country names the pipeline took as actors ("U.S." in "U.S. troops").
+    Nouns for people ("Syrians", "Cubans") are not places. Only `warlog geoparse` reports these:
+    for events a nationality is an actor's, never a place."""
+    taken = [(r["start"], r["end"]) for r in rows]
+    out = []
+
+    def add(start: int, end: int, place, kind: str) -> None:
+        taken.append((start, end))
+        out.append({"text": text[start:end], "start": start, "end": end, "name": place.name,
+                    "geonames_id": place.geonames_id, "lat": place.lat, "lon": place.lon,
+                    "country": place.country3, "feature_class": feature_class(place), "score": 1.0,
+                    "kind": kind})
+
+    for offset, sd in sdocs:
+        spans = [sd[e.start:e.end] for e in sd.ents if e.label_ in ("NORP", "GPE")]
+        spans += [sd[t.i:t.i + 1] for t in sd if t.ent_type_ not in ("NORP", "GPE") and (t.is_title or t.is_upper)]
+        for span in spans:
+            start, end = offset + span.start_char, offset + span.end_char
+            if any(s < end and start < e for s, e in taken) or span[-1].tag_ in ("NNPS", "NNS"):
+                continue
+            # a country's name: as tagged by spaCy, or an abbreviation ("U.S.", "UK") anywhere
+            named = span.root.ent_type_ == "GPE" or (len(span) == 1 and "." in span.text and span.text.isupper())
+            country = extractor.gazetteer.country(span.text) if named else None
+            if country is not None:
+                add(start, end, country, "name")
+                continue
+            place = _demonym_place(extractor, span.text)
+            if place is not None:
+                add(start, end, place, "demonym")
+    return out
 
 
 def _explain(k: int, toponyms: list[Toponym], r: Resolved | None, context: Context) -> dict:
@@ -140,7 +206,8 @@ def _given(extractor, mentions: list, spans: Sequence[tuple[int, int]], text: st
     toponyms: list[Toponym] = []
     for k, (p, ent) in zip(order, targets):
         start, end = spans[k]
-        name = _country_for_nationality(extractor, text[start:end]) or text[start:end]
+        place = _demonym_place(extractor, text[start:end])
+        name = place.name if place is not None else text[start:end]
         if ent is None:  # outside any paragraph, or across two: no sentence context
             toponyms.append(Toponym(name, start, end))
         else:
@@ -153,13 +220,20 @@ def _given(extractor, mentions: list, spans: Sequence[tuple[int, int]], text: st
     return kept, toponyms, position
 
 
-def _country_for_nationality(extractor, word: str) -> str | None:
-    """'Russian' -> 'Russia'; None for anything that is not a nationality (a country's own name included)."""
+def _demonym_place(extractor, word: str) -> Place | None:
+    """'Russian' -> Russia, 'European' -> Europe; None for anything that is not a nationality or
+    a region's adjective (a country's own name included)."""
+    from .places.resolve import demonyms
+
+    word = " ".join(word.split())
+    region = demonyms().get(word)
+    if region is not None:
+        found = extractor.gazetteer.candidates(region, limit=1)
+        return found[0] if found else None
     code = extractor.kb.country_of_adjective(word)
     if code is None or extractor.gazetteer.country(word) is not None:
         return None
-    country = extractor.gazetteer.country(code)
-    return country.name if country is not None else None
+    return extractor.gazetteer.country(code)
 
 
 class Alignment:

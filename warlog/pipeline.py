@@ -141,15 +141,18 @@ class Extractor:
         counts: Counter = Counter()
         container: dict[int, int] = {}
         named_by: dict[str, set[str] | None] = {}  # country -> the place names that alone put it there
+        named: set[str] = set()  # countries of an actor or named as such: not a town's guess
         for ms in mentions:
             for m in ms.items:
                 if m.kind == "actor" and m.actor and m.actor.country:
                     counts[m.actor.country] += 1
                     named_by[m.actor.country] = None
+                    named.add(m.actor.country)
                 elif m.kind == "place":
                     country = self.gazetteer.country(m.text)
                     if country is not None and country.country3:
                         code, weight = country.country3, 2
+                        named.add(code)
                     else:  # a town counts for its most likely country
                         top = self.gazetteer.candidates(m.text, limit=1)
                         code, weight = (top[0].country3, 1) if top and top[0].country3 else (None, 0)
@@ -170,7 +173,9 @@ class Extractor:
                     if len(between) == 1 and between[0].text == ",":
                         container.setdefault(a.toponym, b.toponym)
         own = {c: frozenset(texts) for c, texts in named_by.items() if texts is not None and len(texts) == 1}
-        return Context(countries=[c for c, _ in counts.most_common()], container=container, own=own)
+        guessed = {c: frozenset(texts) for c, texts in named_by.items() if c not in named and texts}
+        return Context(countries=[c for c, _ in counts.most_common()], container=container, own=own,
+                       guessed=guessed)
 
 
 def default_extractor(actor_files: tuple = ()) -> Extractor:

@@ -7,7 +7,7 @@ recognition patterns for the dictionary matcher, and context-aware toponym resol
 from .build import build, default_path
 from .gazetteer import Gazetteer, Place
 from .normalise import bare, normalise, skeleton
-from .resolve import Context, Resolved, Toponym
+from .resolve import Context, Resolved, Toponym, infer_unknown
 
 __all__ = ["Gazetteer", "Place", "Toponym", "Context", "Resolved", "build", "default_path",
-           "normalise", "bare", "skeleton"]
+           "normalise", "bare", "skeleton", "infer_unknown"]

@@ -37,6 +37,7 @@ SCHEMA_VERSION = 1
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 # Every file that changes what goes into the index is part of its cache key: our data files
 # and the modules that turn the sources into rows.
+STALE_INDEX_S = 7 * 24 * 3600.0  # an unused index of other inputs is removed after this
 INPUT_FILES = ("aliases.jsonl", "centres.tsv", "transliteration.json", "terms.json", "patterns.json", "stop_forms.txt")
 CODE_FILES = ("build.py", "normalise.py", "patterns.py", "scoring.py")
 
@@ -312,9 +313,11 @@ def build(path: str | os.PathLike | None = None) -> Path:
         raise WarlogError(Errors.E303.format(detail=f"{type(e).__name__}: {e}")) from e
     log.info("gazetteer built at %s in %.1f s: %s", target, time.perf_counter() - started, stats)
     if cached:
-        # Indexes of earlier inputs (another package version, older aliases) are dead weight.
+        # Indexes of earlier inputs (another package version, older aliases) are dead weight once
+        # nothing has built them for a while; a recent one may serve another checkout of warlog.
+        now = time.time()
         for old in target.parent.glob("gazetteer-*.sqlite"):
-            if old != target:
+            if old != target and now - old.stat().st_mtime > STALE_INDEX_S:
                 log.info("removing outdated gazetteer index %s", old)
                 _unlink(old)
     return target

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import normalise as nm
 from rapidfuzz import fuzz
 
-from .scoring import SEAT_PENALTY, SKELETON_LIKENESS, SKELETON_MIN, prior
+from .scoring import SEAT_DWARF, SEAT_PENALTY, SKELETON_LIKENESS, SKELETON_MIN, prior
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ class Gazetteer:
             p = places[pid]
             score, reasons = prior(kind, article, skel, p.feature, p.population)
             seat, seat_kind = seats.get(p.place_id, (None, 0))
-            if seat is not None and seat_kind > kind + 1:
+            if seat is not None and (seat_kind > kind + 1 or p.population >= SEAT_DWARF * seat.population):
                 seat = None
             if seat is not None:
                 score += SEAT_PENALTY

@@ -38,6 +38,10 @@ class Context:
     # country -> the one place name that alone made it a document country ('London' for GBR):
     # that name's own guess is no evidence for itself.
     own: dict[str, frozenset[str]] = field(default_factory=dict)
+    # country -> the place names whose likeliest country alone put it there (no actor, no
+    # country name): from the second pass on, such a country counts for a toponym only when
+    # another name's chosen place lies in it.
+    guessed: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -46,10 +50,14 @@ class Resolved:
     score: float  # probability of the chosen candidate among all candidates, 0..1
     candidates: list[tuple[Place, float, str]]  # (place, total score, reasons), best first
     precision: int = 1  # geo_precision: 1 town, 2 near a town or district, 3 province, region, country
+    # None when the name itself was found; else how the place was inferred for a name the
+    # gazetteer lacks: "named inside" ('Vancouver Art Gallery'), "container" ('Toco, Texas'),
+    # "document" (the place the document is mostly about).
+    fallback: str | None = None
 
 
 @lru_cache(maxsize=1)
-def _terms() -> tuple[dict[str, str], frozenset[str]]:
+def _terms() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     with open(TERMS_PATH, encoding="utf-8") as f:
         terms = json.load(f)
     hint_of = {}
@@ -58,14 +66,21 @@ def _terms() -> tuple[dict[str, str], frozenset[str]]:
             continue
         for w in words:
             hint_of[w] = category
-    return hint_of, frozenset(terms["directions"]["words"])
+    return hint_of, frozenset(terms["directions"]["words"]), frozenset(terms["facilities"]["words"])
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Adjectives of continents and regions -> the place's name ('European' -> 'Europe')."""
+    with open(TERMS_PATH, encoding="utf-8") as f:
+        return dict(json.load(f)["demonyms"]["names"])
 
 
 def hint_category(hint: str | None) -> str | None:
     """'province' -> 'admin', 'Countryside' -> 'countryside', None for words that say nothing."""
     if not hint:
         return None
-    hint_of, _ = _terms()
+    hint_of, _, _ = _terms()
     for word in re.findall(r"[\w-]+", hint.lower()):
         if word in hint_of:
             return hint_of[word]
@@ -78,10 +93,12 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 def _variants(text: str, hint: str | None) -> tuple[list[tuple[str, str]], str | None, bool]:
     """Names to look up for a toponym, each with a reason; the hint category; whether a
     direction word was dropped ('western Anbar')."""
-    hint_of, directions = _terms()
+    hint_of, directions, _ = _terms()
     words = _POSSESSIVE.sub("", text.strip()).split()
     if len(words) > 1 and words[0].lower() == "the":  # 'the Golan', 'the Sinai'
         words = words[1:]
+    if len(words) > 1 and words[-1].lower() in ("co.", "cnty."):  # 'Plymouth Co.'
+        words[-1] = "County"
     category = hint_category(hint)
     # Hint words written inside the span: 'Quneitra province', 'Damascus countryside'.
     tail = []
@@ -170,6 +187,7 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
     for i, j in containers.items():
         contents.setdefault(j, []).append(items[i])
     own = {c: set(texts) for c, texts in (context.own or {}).items()}
+    guessed = set(context.guessed or ())
     for passno in range(3):
         if passno == 1:
             # Countries named in the document count too, after the ones the caller gave.
@@ -185,6 +203,12 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
         # (a snapshot: scoring below changes the items' choices as it goes)
         anchors = [(it.toponym.text, it.choice) for it in items
                    if it.choice is not None and it.prob >= 0.5 and it.choice.feature not in _AREAS]
+        # Where the chosen places lie, by country: what a guessed country needs from the others.
+        chosen_in: dict[str, set[str]] = {}
+        for it in items:
+            c = it.choice
+            if passno > 0 and c is not None and c.country3 and it.prob >= sc.GUESS_SUPPORT_PROB:
+                chosen_in.setdefault(c.country3, set()).add(normalise(it.toponym.text))
         done: dict[tuple, _Item] = {}  # repeated mentions in the same setting score alike
         for i, it in enumerate(items):
             container = None
@@ -199,14 +223,78 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
             if passno > 0:
                 others = [place for text, place in anchors if text != it.toponym.text]
             name = normalise(it.toponym.text)
-            theirs = [c for c in countries if own.get(c) != {name}]
+            theirs = [c for c in countries
+                      if (chosen_in.get(c, set()) - {name} if passno and c in guessed else own.get(c) != {name})]
             _score(it, theirs, container, others, inner)
             done[key] = it
-    return [
+    out = [
         None if it.choice is None
         else Resolved(it.choice, round(it.prob, 4), it.scored[:10], _precision(it))
         for it in items
     ]
+    return out
+
+
+def _focus(resolved: list[Resolved | None]) -> Place | None:
+    """The settlement (else district, else province) the document names most often among its
+    confident choices; the earliest on a tie."""
+    for features in (("city", "town", "village"), ("admin2",), ("admin1",)):
+        counts: dict[str, list] = {}
+        for k, r in enumerate(resolved):
+            if r is not None and r.fallback is None and r.score >= 0.5 and r.place.feature in features:
+                counts.setdefault(r.place.place_id, [0, -k, r.place])[0] += 1
+        if counts:
+            return max(counts.values(), key=lambda v: (v[0], v[1]))[2]
+    return None
+
+
+def infer_unknown(gz: Gazetteer, toponyms: list[Toponym], context: Context,
+                  resolved: list[Resolved | None]) -> list[Resolved | None]:
+    """`resolved` with a place inferred for the names the gazetteer lacks, from what surrounds
+    them: a town named inside the name of a building or site ('Vancouver Art Gallery'), a
+    containing toponym ('Toco, Texas'), else the place the document is mostly about (a local
+    report's church, school or street lies in its town). The inferred place is coarser:
+    geo_precision 2, or 3 for a province or wider or the document's place. `warlog geoparse`
+    reports these as kind "inferred"; events do not use them (an unknown name may be no place)."""
+    _, _, facilities = _terms()
+    out = list(resolved)
+    focus = None
+    for i, t in enumerate(toponyms):
+        if out[i] is not None or not t.text.strip():
+            continue
+        words = _POSSESSIVE.sub("", t.text.strip()).split()
+        place, how = None, None
+        cut = next((k for k, w in enumerate(words) if w.lower().strip(".,") in facilities), None)
+        if cut:  # the words before the facility word: a town's name?
+            for n in range(cut, 0, -1):
+                found = [m for m in gz.matches(" ".join(words[:n])) if not m.skeleton and m.kind <= 1
+                         and m.place.populated and m.place.population >= sc.FALLBACK_TOWN_POPULATION]
+                if found:
+                    place, how = _prefer(found, [o for o in resolved if o is not None]), "named inside"
+                    break
+        j = (context.container or {}).get(i)
+        if j is None and i + 1 < len(toponyms) and 0 < toponyms[i + 1].start - t.end <= sc.FALLBACK_GAP:
+            j = i + 1  # 'Baron Street in Aleppo', 'Toco, Texas'
+        if place is None and j is not None and 0 <= j < len(resolved) and resolved[j] is not None:
+            place, how = resolved[j].place, "container"
+        if place is None:
+            focus = focus or _focus(resolved) or False
+            if focus:
+                place, how = focus, "document"
+        if place is not None:
+            wide = how == "document" or place.feature in ("continent", "country", "admin1", "region")
+            why = {"named inside": f"unknown name; {place.name} is named in it",
+                   "container": f"unknown name; inside {place.name}",
+                   "document": f"unknown name; {place.name} is the document's main place"}[how]
+            out[i] = Resolved(place, sc.FALLBACK_SCORE, [(place, 0.0, why)], 3 if wide else 2, how)
+    return out
+
+
+def _prefer(found: list[Match], others: list[Resolved]) -> Place:
+    """Among the places a name inside a building's name can mean, the one in a country the
+    document's other places lie in, else the likeliest."""
+    countries = {o.place.country3 for o in others}
+    return next((m.place for m in found if m.place.country3 in countries), found[0].place)
 
 
 _AREAS = ("continent", "country", "region")
@@ -242,10 +330,16 @@ def _score(it: _Item, countries: list[str], container: Place | None, others: lis
                 parts.append((sc.CONTAINS, f"holds {held.name} {sc.CONTAINS:+.1f}"))
                 break
         if others and p.feature != "country":
-            d, near = _nearest(p, others)
+            # a province or district is as near as can be to the places inside it
+            near = next((o for o in others if p.feature in ("admin1", "admin2") and _inside(o, p)), None)
+            d = 0.0
+            if near is None:
+                d, near = _nearest(p, others)
             for km, bonus in sc.NEARBY:
                 if d <= km:
-                    parts.append((bonus, f"{d:.0f} km from {near.name} {bonus:+.1f}"))
+                    where = f"holds {near.name}" if d == 0.0 and p.feature in ("admin1", "admin2") else \
+                        f"{d:.0f} km from {near.name}"
+                    parts.append((bonus, f"{where} {bonus:+.1f}"))
                     break
         total = sum(w for w, _ in parts)
         scored.append((p, round(total, 3), "; ".join(r for _, r in parts if r)))

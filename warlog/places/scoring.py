@@ -28,6 +28,8 @@ UNITS = ("continent", "country", "admin1", "admin2", "region")
 FEATURE_WEIGHT = {"continent": 3.0, "country": 3.0, "admin1": 0.5, "admin2": -1.0}
 # ... and still less when a town of that name lies inside it (Raqqa, Daraa, Haditha).
 SEAT_PENALTY = -2.0
+# ... unless the unit has ten times the town's people: the name is then the unit's (Quebec).
+SEAT_DWARF = 10
 
 # Hint words around the toponym (data/places/terms.json "hints") -> feature -> weight.
 # A written "province" or "city" settles what the name alone leaves open, so it outweighs
@@ -47,7 +49,7 @@ COUNTRY_WEIGHT, COUNTRY_STEP, COUNTRY_FLOOR = 2.5, 0.5, 0.5
 
 # 'western Anbar' means Anbar; but when the whole phrase is a name ('East Jerusalem'), places
 # found without the direction word come this much lower.
-DIRECTION_PENALTY = -3.0
+DIRECTION_PENALTY = -6.0
 
 CONTAINER_INSIDE, CONTAINER_OUTSIDE = 4.0, -2.0
 # ... and the other way round: a container candidate that holds a candidate of the place said
@@ -57,6 +59,16 @@ CONTAINER_RADIUS_KM = {"city": 30.0, "town": 15.0, "village": 10.0, "region": 15
 
 # Other places of the same document: (within km, bonus), first match wins.
 NEARBY = ((50.0, 1.5), (150.0, 1.0), (400.0, 0.5))
+
+# A chosen place this likely is evidence that its country is one of the document's.
+GUESS_SUPPORT_PROB = 0.5
+# The score (0..1) of a place inferred for a name the gazetteer lacks (resolve._fall_back).
+FALLBACK_SCORE = 0.2
+# ... and the people a town named inside a building's name needs ('Vancouver Art Gallery', not
+# a hamlet called 'Thomas' for 'Thomas Memorial Hospital').
+FALLBACK_TOWN_POPULATION = 20_000
+# ... and how many characters may part it from a following toponym that then holds it (' in ', ', ')
+FALLBACK_GAP = 4
 
 # Homonyms weighed in context, best context-free first: context moves a candidate by a few
 # points, never past fifty better-known namesakes ("Springfield" has hundreds).
