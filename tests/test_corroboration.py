@@ -93,10 +93,11 @@ def test_a_store_from_before_groups_gets_them_on_opening(tmp_path):
         rec = ev.to_dict()
         old.execute("INSERT INTO documents (doc_id, source_key, source, text, event_count, ingested_at, updated_at)"
                     " VALUES (?, ?, ?, ?, 1, 'x', 'x')", (doc.doc_id, doc.source_key, doc.source, doc.text))
-        old.execute("INSERT INTO events (event_id, doc_id, span_start, span_end, modality, date_start, date_end, lat, lon,"
-                    " record, created_at, updated_at) VALUES (?, ?, 0, 1, ?, ?, ?, ?, ?, ?, 'x', 'x')",
-                    (ev.event_id, doc.doc_id, ev.modality, rec["date"]["start"], rec["date"]["end"],
-                     ev.location.lat, ev.location.lon, json.dumps(rec)))
+        old.execute("INSERT INTO events (event_id, doc_id, span_start, span_end, plover_type, acled_event_type, modality,"
+                    " date_start, date_end, lat, lon, record, created_at, updated_at)"
+                    " VALUES (?, ?, 0, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'x', 'x')",
+                    (ev.event_id, doc.doc_id, ev.plover_type, ev.acled_event_type, ev.modality, rec["date"]["start"],
+                     rec["date"]["end"], ev.location.lat, ev.location.lon, json.dumps(rec)))
         old.close()
     with Store(path) as s:
         assert s.count() == 2

@@ -23,6 +23,7 @@ from .errors import DataError, Errors
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "corroboration.json"
 KM_PER_DEGREE = 111.2
+LONGEST_RANGE = timedelta(days=7)  # a week: the widest date range an eligible event has
 
 
 @lru_cache(maxsize=1)
@@ -126,11 +127,20 @@ def _best_group(conn: sqlite3.Connection, rec: dict) -> str | None:
     loc = rec["location"]
     reach = max(r["max_km"].values()) / KM_PER_DEGREE
     wide = reach / max(math.cos(math.radians(loc["lat"])), 0.05)
+    # the narrow columns first (type, place, date), so that few JSON records are read
+    etype = rec.get("acled_event_type")
+    types = sorted({etype} | {t for pair in r["pairs"] if etype in pair for t in pair}) if etype else []
+    kind = (f"acled_event_type IN ({', '.join('?' * len(types))})" if types
+            else "acled_event_type IS NULL AND plover_type = ?")
+    # date_start bounded on both sides, so that the scan reads a few days of events, not all before;
+    # the covering index events_scan (migration 2) tests place and type before any row is fetched
+    earliest = (date.fromisoformat(start) - LONGEST_RANGE).isoformat()
     rows = conn.execute(
-        "SELECT group_id, record FROM events WHERE group_id IS NOT NULL AND doc_id != ?"
-        " AND date_start <= ? AND COALESCE(date_end, date_start) >= ?"
-        " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
-        (rec["doc_id"], end, start, loc["lat"] - reach, loc["lat"] + reach, loc["lon"] - wide, loc["lon"] + wide))
+        "SELECT group_id, record FROM events INDEXED BY events_scan WHERE group_id IS NOT NULL AND doc_id != ?"
+        " AND date_start BETWEEN ? AND ? AND COALESCE(date_end, date_start) >= ?"
+        f" AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND {kind}",
+        (rec["doc_id"], earliest, end, start, loc["lat"] - reach, loc["lat"] + reach, loc["lon"] - wide,
+         loc["lon"] + wide, *(types or [rec.get("plover_type")])))
     best = None
     for group, raw in rows:
         key = match(rec, json.loads(raw))

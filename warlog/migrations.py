@@ -81,7 +81,6 @@ STEPS: list[tuple[str, str]] = [
 ]
 
 SCHEMA_VERSION = len(STEPS)
-GROUPS_STEP = STEPS[2][0]  # a store older than this step gets genres and groups computed (Store._backfill)
 
 
 def current_version(conn: sqlite3.Connection) -> int:

@@ -18,6 +18,7 @@ from typing import Iterator
 from . import corroboration, migrations
 from .errors import Errors, NotFoundError, StoreError, WarlogError
 from .filters import EventFilter, fold
+from .genre import detect
 from .record import Document, Event
 
 DEFAULT_PATH = "warlog.db"
@@ -75,20 +76,20 @@ class Store:
             raise StoreError(Errors.E201.format(path=self.path, detail=exc)) from exc
         if version > migrations.SCHEMA_VERSION:
             raise StoreError(Errors.E202.format(path=self.path, found=version, known=migrations.SCHEMA_VERSION))
-        applied = migrations.migrate(self.conn)
-        if migrations.GROUPS_STEP in applied and version > 0:
+        migrations.migrate(self.conn)
+        if self.conn.execute("SELECT 1 FROM documents WHERE genre IS NULL LIMIT 1").fetchone():
             self._backfill()
 
     def _backfill(self) -> None:
-        """A store made before genres and corroboration groups: give its documents their genre and
-        its events their groups, oldest first, as if they were ingested now."""
-        from .genre import detect
-
+        """Documents stored before genres and corroboration groups (migration 3): their genres, and
+        groups for their events, oldest first, as if they were ingested now. One transaction, so
+        an interrupted backfill is done again on the next opening (every document saved since has
+        a genre)."""
         with self.transaction() as c:
-            docs = c.execute("SELECT doc_id, title, text FROM documents").fetchall()
+            docs = c.execute("SELECT doc_id, title, text FROM documents WHERE genre IS NULL").fetchall()
             for row in docs:
                 c.execute("UPDATE documents SET genre = ? WHERE doc_id = ?", (detect(row["text"], row["title"]), row["doc_id"]))
-            ids = [r[0] for r in c.execute("SELECT event_id FROM events ORDER BY id")]
+            ids = [r[0] for r in c.execute("SELECT event_id FROM events WHERE group_id IS NULL ORDER BY id")]
             corroboration.refresh(c, corroboration.assign(c, ids))
 
     def _has_foreign_tables(self) -> bool:
@@ -153,7 +154,8 @@ class Store:
                 (document.doc_id, document.source_key, document.source, document.title, document.url,
                  document.publisher, document.published.isoformat() if document.published else None,
                  document.published_from, document.input_id, document.format, document.language, document.text,
-                 events[0].extractor_version if events else None, len(events), ingested_at, now, document.genre))
+                 events[0].extractor_version if events else None, len(events), ingested_at, now,
+                 document.genre or detect(document.text, document.title)))
             for ev in events:
                 self._insert_event(c, ev, now)
             # groups after the document's own events are in: a later report joins an earlier one's group
