@@ -48,7 +48,7 @@ COMPLEMENT_HOSTS = {"agree", "request", "reject", "threaten", "accuse", "support
 PROMISABLE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
 # Cues of the actor's own commitment ("will", "is ready to", "pledged to"), not of a decision
 # taken ("decided to": done), a hope or someone else's request ("urged X to").
-PROMISE_CUES = {"will", "'ll", "shall", "wo", "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "ready",
+PROMISE_CUES = {"will", "'ll", "shall", "wo", "would", "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "ready",
                 "prepared", "willing", "eager", "set", "about", "schedule", "prepare"}
 REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}
 VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction",
@@ -434,7 +434,8 @@ class EventFinder:
         the object ("restore ties with X", "condemned an attack by X", "welcomed talks between X
         and Y"), or inside a noun trigger's own phrases ("a meeting with X")."""
         heads = list(f.args.patients) or [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")] \
-            or ([f.trigger] if f.trigger.pos_ != "VERB" else [])
+            or [o for c in f.trigger.children if c.dep_ == "xcomp" for o in c.children if o.dep_ in ("dobj", "obj")] \
+            or ([f.trigger] if f.trigger.pos_ != "VERB" else [])  # "threatened to shell X": X
         mine = {a.actor_id or a.name for a in actors}
         out, seen = [], set()
         for head in heads:
