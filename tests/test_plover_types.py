@@ -145,3 +145,8 @@ def test_agents_of_a_named_state_in_their_phrase(tmp_path):
     warn = [e.to_dict() for e in found if e.plover_type == "THREATEN"][0]
     assert {a["actor_id"] for a in warn["actors"]} == {"cameo-arn", "cameo-gon"}
     assert [r["actor_id"] for r in warn["recipients"]] == ["cameo-mor"]
+
+
+def test_a_verbal_noun_event_needs_someone_doing_it():
+    assert not [e for e in events("A visit to Damascus is on the agenda for next month.") if e["plover_type"] == "CONSULT"]
+    assert one("Erdogan's visit to Moscow began on Sunday.", "CONSULT")

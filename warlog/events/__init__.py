@@ -605,6 +605,8 @@ class EventFinder:
             # knowledge base does not know them (they carry no id and no type)
             actors = self._phrases(f.args.actors, ms)
             recipients = self._phrases(f.args.patients, ms)
+        if cls in VERBAL and f.trigger.pos_ != "VERB" and not actors:
+            return None  # "a visit to X", "talks with X" with no one named as visiting or talking
         if cls in ANY_ACTOR_NEEDED and not (actors or recipients):
             return None
         located = self._location(f, sent, ms, ctx, places, actors, recipients)
