@@ -36,7 +36,7 @@ def one(text, plover_type):
     ("Kuwait sent 40 tonnes of medical aid to Yemen.", "AID", "kuwait", "yemen"),
     ("The Iraqi government accepted the demands of the protesters in Basra.", "CONCEDE", "iraq", None),
     ("Iran freed two Kuwaiti fishermen on Thursday.", "RETREAT", "iran", "fishermen"),
-    ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", "saudi", "qatar"),
+    ("Bahrain lifted its travel ban on Qatar on Tuesday.", "RETREAT", "bahrain", "qatar"),
     ("Tunisia called on Libya to release the detained diplomats.", "REQUEST", "tunisia", "libya"),
     ("Israel accused Iran of smuggling rockets into Gaza.", "ACCUSE", "israel", "iran"),
     ("The UN will investigate the airstrike on the hospital in Idlib.", "ACCUSE", "un", None),
@@ -98,8 +98,8 @@ def test_a_promise_is_agree_and_a_refusal_reject():
     # PLOVER: announcing that one will yield or help is AGREE; saying one will not is REJECT
     e = one("Iran will release the British tanker next week, its foreign minister said.", "AGREE")
     assert "iran" in names(e["actors"])
-    e = one("Hungary will not accept any refugees under the relocation scheme.", "REJECT")
-    assert "hungary" in names(e["actors"])
+    e = one("Poland will not accept the quota set by Brussels.", "REJECT")
+    assert "poland" in names(e["actors"])
     assert one("Iran released the British tanker on Friday.", "RETREAT")
 
 
@@ -109,31 +109,31 @@ def test_unknown_sides_of_a_verbal_event_are_kept_as_written():
 
 
 def test_a_conditional_promise_or_announced_restriction_is_a_threat():
-    e = one("Nigeria will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire.", "THREATEN")
-    assert "nigeria" in names(e["actors"])
-    assert one("The government will extend the curfew in Bangkok, the prime minister announced.", "THREATEN")
+    e = one("Kenya will withdraw its troops from Somalia unless donors pay their salaries.", "THREATEN")
+    assert "kenya" in names(e["actors"])
+    assert one("The interior ministry will extend the curfew in Tripoli until Friday.", "THREATEN")
 
 
 def test_what_a_protest_demands_is_part_of_the_protest():
-    evs = events("Thousands of students staged demonstrations in Jakarta on Saturday to demand political reforms.")
+    evs = events("Hundreds of nurses staged demonstrations in Beirut on Monday to demand unpaid wages.")
     assert [e["plover_type"] for e in evs] == ["PROTEST"]
 
 
 def test_blocking_entries_keep_idioms_out():
     assert not events("The ministry said it would meet the deadline for the new budget on Friday.")
-    assert not [e for e in events("Germany sent doctors to Liberia to fight the Ebola epidemic.") if e["plover_type"] == "ASSAULT"]
+    assert not [e for e in events("Cuba sent doctors to Sierra Leone to fight the cholera outbreak.") if e["plover_type"] == "ASSAULT"]
 
 
 def test_what_is_refused_or_asked_is_part_of_the_refusal_or_request():
-    assert [e["plover_type"] for e in events("Israel refused to lift the curfew on Hebron.")] == ["REJECT"]
+    assert [e["plover_type"] for e in events("Egypt refused to lift the ban on Qatari flights.")] == ["REJECT"]
     evs = events("Britain urged Iran to release the tanker.")
     assert [e["plover_type"] for e in evs] == ["REQUEST"]
     assert "iran" in names(evs[0]["recipients"]) and "iran" not in names(evs[0]["actors"])
 
 
 def test_returning_something_is_a_retreat_but_returning_fire_is_not():
-    e = one("The United States returned six looted artifacts to Iraq on Monday.", "RETREAT")
-    assert e["plover_mode"] == "return" and "iraq" in names(e["recipients"])
+    e = one("Italy returned a looted Roman statue to Libya on Monday.", "RETREAT")
+    assert e["plover_mode"] == "return" and "libya" in names(e["recipients"])
     assert not [e for e in events("Kurdish fighters returned fire near Sinjar.") if e["plover_type"] == "RETREAT"]
 
 
@@ -145,3 +145,8 @@ def test_agents_of_a_named_state_in_their_phrase(tmp_path):
     warn = [e.to_dict() for e in found if e.plover_type == "THREATEN"][0]
     assert {a["actor_id"] for a in warn["actors"]} == {"cameo-arn", "cameo-gon"}
     assert [r["actor_id"] for r in warn["recipients"]] == ["cameo-mor"]
+
+
+def test_a_verbal_noun_event_needs_someone_doing_it():
+    assert not [e for e in events("A visit to Damascus is on the agenda for next month.") if e["plover_type"] == "CONSULT"]
+    assert one("Erdogan's visit to Moscow began on Sunday.", "CONSULT")

@@ -52,7 +52,7 @@ COMPLEMENT_HOSTS = {"agree", "request", "reject", "threaten", "accuse", "support
 PROMISABLE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
 # Cues of the actor's own commitment ("will", "is ready to", "pledged to"), not of a decision
 # taken ("decided to": done), a hope or someone else's request ("urged X to").
-PROMISE_CUES = {"will", "'ll", "shall", "wo", "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "ready",
+PROMISE_CUES = {"will", "'ll", "shall", "wo", "would", "plan", "intend", "promise", "pledge", "vow", "offer", "agree", "ready",
                 "prepared", "willing", "eager", "set", "about", "schedule", "prepare"}
 REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}
 VERBAL = {"consult", "agree", "support", "aid", "cooperate", "request", "accuse", "reject", "threaten", "sanction",
@@ -591,7 +591,8 @@ class EventFinder:
         the object ("restore ties with X", "condemned an attack by X", "welcomed talks between X
         and Y"), or inside a noun trigger's own phrases ("a meeting with X")."""
         heads = list(f.args.patients) or [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")] \
-            or ([f.trigger] if f.trigger.pos_ != "VERB" else [])
+            or [o for c in f.trigger.children if c.dep_ == "xcomp" for o in c.children if o.dep_ in ("dobj", "obj")] \
+            or ([f.trigger] if f.trigger.pos_ != "VERB" else [])  # "threatened to shell X": X
         mine = {a.actor_id or a.name for a in actors}
         out, seen = [], set()
         for head in heads:
@@ -820,6 +821,8 @@ class EventFinder:
             # knowledge base does not know them (they carry no id and no type)
             actors = self._phrases(f.args.actors, ms)
             recipients = self._phrases(f.args.patients, ms)
+        if cls in VERBAL and f.trigger.pos_ != "VERB" and not actors:
+            return None  # "a visit to X", "talks with X" with no one named as visiting or talking
         if cls in ANY_ACTOR_NEEDED and not (actors or recipients):
             return None
         located = self._location(f, sent, ms, ctx, places, actors, recipients)
