@@ -339,29 +339,22 @@ class EventFinder:
         frames = self.frames(sent, ms)
         if not frames and self.model is not None:
             frames = self._model_frame(sent)
-        violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
-        if not frames and violent:
-            toll = toll_in(sent, self.lex)  # "The death toll rose to 12."
-            last = violent[-1]
-            if toll is not None and (last.fatalities is None or toll.best > last.fatalities.best):
-                last.fatalities = toll
+        told = _told(ctx.recent)
+        if not frames and told:  # "The death toll rose to 12."
+            _fold_into(told, None, toll_in(sent, self.lex))
         placeless = not ms.of_kind("place", sent)
         for f in frames:
-            violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
-            if f.cls == "death" and violent:  # "Two men died." after the event that killed them
+            told = _told(ctx.recent)
+            if f.cls == "death" and told:  # "Two men died." after the event that killed them
                 victims = [v for v in f.victims if self._is_person(v, ms)]
-                _fold_into(violent[-1], None, fatalities_of(victims, sent, self.lex, True))
+                _fold_into(told, None, fatalities_of(victims, sent, self.lex, True))
                 continue
             ev = self._event(f, sent, ms, ctx, reported)
             if ev is None:
                 continue
-            violent = [e for e in ctx.recent if e.acled_event_type in RETOLD_TYPES]
-            if violent and (self._retold(f) or placeless and f.fatal and not ev.actors):
+            if told and (self._retold(f) or placeless and f.fatal and not ev.actors):
                 # "Eight people were killed in the attack", "Three men were killed.": the toll of an event told
-                # the first event of the latest sentence that told one, of the same type if it has one
-                last = [e for e in violent if e.span == violent[-1].span]
-                same = [e for e in last if e.acled_event_type == ev.acled_event_type]
-                _fold_into((same or last)[0], ev, ev.fatalities)
+                _fold_into(_told(ctx.recent, ev.acled_event_type), ev, ev.fatalities)
                 continue
             events.append(ev)
         events += self._statements(events, reported, sent, ms, ctx)
@@ -1140,6 +1133,16 @@ class EventFinder:
             return DateValue(ctx.published - timedelta(days=6), ctx.published, "week", None), \
                 "no date in the text: the week before publication"
         return DateValue(None, None, None, None), "no date in the text and no publication date"
+
+
+def _told(recent: list[Event], etype: str | None = None) -> Event | None:
+    """The violent event a later sentence of the paragraph retells: the first event of the latest
+    sentence that told one, of ACLED type `etype` when that sentence has one."""
+    violent = [e for e in recent if e.acled_event_type in RETOLD_TYPES]
+    if not violent:
+        return None
+    last = [e for e in violent if e.span == violent[-1].span]
+    return next((e for e in last if e.acled_event_type == etype), last[0])
 
 
 def _fold_into(first: Event, again: Event | None, toll) -> None:
