@@ -128,3 +128,9 @@ def test_a_state_force_abroad_is_an_external_force_and_stands_for_its_coalition(
     assert ids(ev["actors"]) == ["military-sau"] and ev["actors"][0]["type"] == 8
     from warlog.actors import KnowledgeBase
     assert "saudi-led-coalition" in [p.id for p in KnowledgeBase.load().parents("military-sau")]
+
+
+def test_looting_with_no_victim_named_is_done_to_civilians():
+    ev = first("Rebel fighters looted shops and houses in the town of Saraqib on Tuesday.")
+    assert ev["acled_sub_event_type"] == "Looting/property destruction"
+    assert names(ev["actors"]) == ["Opposition Rebels (Syria)"] and names(ev["recipients"]) == ["Civilians (Syria)"]

@@ -751,7 +751,7 @@ class KnowledgeBase:
     # -- matching --
 
     def match(self, text: str, on: datetime.date | None = None, *,
-              country: str | None = None) -> Actor | None:
+              country: str | None = None, fuzzy: bool = True) -> Actor | None:
         """The actor a mention refers to, or None.
 
         1. exact alias after normalising (see normalise()); short all-caps forms as written;
@@ -759,7 +759,8 @@ class KnowledgeBase:
            Hassan Rouhani") and head nouns off the end ("Hezbollah fighters");
         3. rapidfuzz ratio >= FUZZY_CUTOFF against hand-written aliases, never across countries.
         An alias shared by several actors (ambiguous.jsonl) is settled by `country` (ISO3),
-        then by which actors existed `on` that date, then by the listed default.
+        then by which actors existed `on` that date, then by the listed default. `fuzzy=False`
+        skips step 3 (cheap lookups of common phrases, "regime forces").
         """
         if not text or not text.strip():
             return None
@@ -784,6 +785,8 @@ class KnowledgeBase:
             aid = self._exact(form, on, country)
             if aid:
                 return self._actors[aid]
+        if not fuzzy:
+            return None
         found = self._fuzzy_match(key, on, country)
         for form in coded:
             if found is not None:

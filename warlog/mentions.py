@@ -230,7 +230,7 @@ def _head_noun_actor(token: Token, typed, kb, offset: int, ms: Mentions) -> Ment
     if canonical is None:
         canonical = generic
     if start < token.i:  # "regime forces", "pro-government militias": aliases that need this context
-        known = kb.match(text)
+        known = kb.match(text, fuzzy=False)
         if known is not None and known.kind not in ("ethnic_group", "religious_group", "person"):
             return Mention("actor", start, token.i + 1, text, *span, label="NOUN", actor=ActorRef(
                 name=text, actor_id=known.id, canonical=known.name, type=kb.acled_type(known.id),

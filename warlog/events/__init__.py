@@ -943,7 +943,8 @@ class EventFinder:
                 out.append(r)
                 continue
             if r.type is None:
-                known = self.kb.match(r.name, ctx.published if ctx else None, country=here) if here else None
+                known = self.kb.match(r.name, ctx.published if ctx else None, country=here, fuzzy=False) \
+                    if here else None
                 if known is not None:  # an alias shared by several actors, settled by the event's country
                     r = replace(r, actor_id=known.id, canonical=known.name, type=self.kb.acled_type(known.id),
                                 country=known.country)
@@ -989,6 +990,8 @@ class EventFinder:
           actors); the other side is the force that intervened, or for a riot also the people
           the crowd attacked. A peaceful protest has no other side: what it was against is not
           an actor.
+        - Looting, property destruction and arrests with no one named on the receiving end are
+          done to "Civilians (Country)".
         - A battle has two sides: with no one named on the receiving end, the actors named
           together are the sides ("the NPA and the army exchanged fire").
         - A state's forces acting outside their country are external forces (type 8).
@@ -1009,6 +1012,8 @@ class EventFinder:
             # the victims of violence against civilians are civilians, whatever the words for them
             civilians = [r for r in recipients if r.type == 7] or [unnamed(7, "Civilians", "civilians")]
             recipients = civilians + [r for r in recipients if r.type != 7]
+        if subtype in ("Looting/property destruction", "Arrests") and not recipients and actors:
+            recipients = [unnamed(7, "Civilians", "civilians")]  # whose property, who was arrested
         if etype == "Battles" and len(actors) > 1 and not recipients:
             actors, recipients = actors[:1], actors[1:]  # "the NPA and the army exchanged fire": two sides
         if etype in ("Violence against civilians", "Explosions/Remote violence") and not actors and recipients:
