@@ -137,3 +137,30 @@ def test_blank_text_has_no_toponyms_and_a_span_outside_the_text_is_refused():
     assert warlog.geoparse("  \n ") == []
     with pytest.raises(ValueError, match=r"span \(5, 40\) is not inside the text"):
         warlog.geoparse("Clashes in Homs.", spans=[(5, 40)])
+
+
+def test_demonyms_are_reported_only_when_asked_and_never_nouns_for_people(extractor):
+    text = ("Syrian troops shelled Saraqib on Monday. Residents said European aid had stopped, and "
+            "hundreds of Syrians crossed towards the Turkish border.")
+    assert all(r["kind"] == "name" for r in warlog.geoparse(text, extractor=extractor))
+    rows = by_text(warlog.geoparse(text, demonyms=True, extractor=extractor))
+    assert rows["Syrian"]["kind"] == "demonym" and rows["Syrian"]["country"] == "SYR"
+    assert rows["European"]["kind"] == "demonym" and rows["European"]["name"] == "Europe"
+    assert rows["Turkish"]["country"] == "TUR"
+    assert "Syrians" not in rows
+    assert rows["Saraqib"]["kind"] == "name"
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_by_what_surrounds_it(extractor):
+    text = ("A shell hit a bakery on Qxzwv Street in Aleppo on Tuesday. Later, the Zyrqab Memorial "
+            "Hospital in the same city took in the wounded.")
+    rows = by_text(warlog.geoparse(text, extractor=extractor))
+    street = rows["Qxzwv Street"]
+    assert street["kind"] == "inferred" and street["name"] == "Aleppo" and street["score"] < 0.5
+    assert rows["Aleppo"]["kind"] == "name"
+
+
+def test_a_dateline_in_capitals_is_a_toponym(extractor):
+    text = "KIRKUK — Gunmen attacked a police checkpoint south of the city overnight, officials said."
+    rows = warlog.geoparse(text, extractor=extractor)
+    assert rows and rows[0]["text"] == "KIRKUK" and rows[0]["country"] == "IRQ" and rows[0]["feature_class"] == "P"

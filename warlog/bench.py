@@ -30,7 +30,8 @@ from .pipeline import Extractor, paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 # scale_ratio: cost per document at the largest corpus over the smallest; flat is 1
-TARGETS = {"ratio": 1.25, "startup_s": 3.0, "peak_rss_mb": 1024, "scale_ratio": 1.25}
+TARGETS = {"ratio": 1.25, "startup_s": 3.0, "peak_rss_mb": 1024, "scale_ratio": 1.25,
+           "gazetteer_load_s": 1.0, "gazetteer_rss_mb": 200}
 SIZES = (100, 1_000, 10_000)
 QUICK_SIZES = (100, 1_000)
 WORKERS_DOCS = 1_000  # -j 1 against -j 2 on this many documents (or the largest size, if smaller)
@@ -49,6 +50,24 @@ n = sum(len(events) for _, events in ex.extract_many(docs))
 run = time.perf_counter() - t1
 print(json.dumps({"startup_s": startup, "run_s": run, "events": n,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+# The gazetteer alone (issue: loads in under a second, adds under 200 MB): open the index, read
+# the recognition patterns as the matcher does, resolve a few names; resident memory before/after.
+_GAZ_CHILD = """
+import json, os, time
+def rss():
+    with open('/proc/self/statm') as f:
+        return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20
+from warlog.places import Context, Gazetteer, Toponym
+before = rss()
+t0 = time.perf_counter()
+gz = Gazetteer.open()
+patterns = gz.patterns()
+names = ["Mosul", "Aleppo", "Deir Ezzor", "Quneitra", "Kabul", "London"]
+gz.resolve([Toponym(n, 0, len(n)) for n in names], Context(countries=["IRQ", "SYR"]))
+print(json.dumps({"gazetteer_load_s": time.perf_counter() - t0, "gazetteer_rss_mb": rss() - before,
+                  "gazetteer_patterns": len(patterns)}))
 """
 
 
@@ -101,6 +120,11 @@ def measure(docs, repeats: int = 5, ex: Extractor | None = None) -> dict:
 
 def cold_start(paths) -> dict:
     out = subprocess.run([sys.executable, "-c", _CHILD, *map(str, paths)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def gazetteer_load() -> dict:
+    out = subprocess.run([sys.executable, "-c", _GAZ_CHILD], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -166,6 +190,8 @@ def run(quick: bool = False, json_path: str | None = None, paths=None, sizes=Non
     figures = measure(docs, repeats=2 if quick else 5, ex=ex)
     say("start-up and peak memory in a fresh interpreter")
     figures.update({k: v for k, v in cold_start(paths).items() if k in ("startup_s", "peak_rss_mb")})
+    say("gazetteer load time and memory in a fresh interpreter")
+    figures.update(gazetteer_load())
     figures["inputs"] = [str(p) for p in paths]
     records = list(bench_corpus.documents(max(sizes)))
     with tempfile.TemporaryDirectory(prefix="warlog-bench-") as tmp:
@@ -198,6 +224,11 @@ def report(f: dict) -> str:
         f"interpreter; target < {TARGETS['startup_s']}: {verdict(f['startup_s'] < TARGETS['startup_s'])})",
         f"  peak RSS           {f['peak_rss_mb']:8.0f} MB        (one worker after the corpus; target < "
         f"{TARGETS['peak_rss_mb']}: {verdict(f['peak_rss_mb'] < TARGETS['peak_rss_mb'])})",
+        f"  gazetteer load     {f['gazetteer_load_s']:8.2f} s         (open, {f['gazetteer_patterns']:,} patterns read, "
+        f"first names resolved; target < {TARGETS['gazetteer_load_s']}: "
+        f"{verdict(f['gazetteer_load_s'] < TARGETS['gazetteer_load_s'])})",
+        f"  gazetteer memory   {f['gazetteer_rss_mb']:8.0f} MB        (resident memory it adds; target < "
+        f"{TARGETS['gazetteer_rss_mb']}: {verdict(f['gazetteer_rss_mb'] < TARGETS['gazetteer_rss_mb'])})",
         "ingest of generated documents (one process, warm, a fresh store per size; CPU time):",
     ]
     for row in f["scale"]:

@@ -249,3 +249,33 @@ def test_state_and_province_abbreviations(gazetteer, abbreviation, geonames_id):
 def test_large_units_take_their_geonames_point(gazetteer, name, lat, lon):
     res = gazetteer.resolve([Toponym(name, 0, len(name))], Context())[0]
     assert km(res.place, lat, lon) < 1
+
+
+def test_a_province_far_larger_than_its_namesake_city_is_what_the_bare_name_means(gazetteer):
+    # Quebec holds ten times the people of Quebec City, and Montreal lies inside it
+    tops = [Toponym("Montreal", 0, 8), Toponym("Quebec", 30, 36)]
+    res = gazetteer.resolve(tops, Context(countries=["CAN"]))
+    assert (res[1].place.feature, res[1].place.country3) == ("admin1", "CAN")
+    # ... while Aleppo, a city of most of its province's people, stays the city
+    aleppo = gazetteer.resolve([Toponym("Aleppo", 0, 6)], Context(countries=["SYR"]))[0]
+    assert aleppo.place.feature == "city"
+
+
+def test_a_hamlet_gains_little_from_sharing_a_document_country_with_it(gazetteer):
+    # a US report naming London: the capital, not one of the American Londons of a few thousand
+    tops = [Toponym("Washington", 0, 10), Toponym("London", 20, 26), Toponym("Moscow", 40, 46)]
+    res = gazetteer.resolve(tops, Context(countries=["USA", "GBR", "RUS"], own={"GBR": frozenset({"london"})}))
+    assert res[1].place.country3 == "GBR" and res[2].place.country3 == "RUS"
+
+
+def test_names_the_gazetteer_lacks_are_inferred_apart_from_resolution(gazetteer):
+    from warlog.places import infer_unknown
+
+    tops = [Toponym("Mosul Grand Mosque", 0, 18), Toponym("Qxzwv Road", 30, 40), Toponym("Kirkuk", 44, 50)]
+    ctx = Context(countries=["IRQ"])
+    res = gazetteer.resolve(tops, ctx)
+    assert res[0] is None and res[1] is None  # resolution itself never guesses
+    out = infer_unknown(gazetteer, tops, ctx, res)
+    assert out[0].place.name == "Mosul" and out[0].fallback == "named inside" and out[0].precision == 2
+    assert out[1].place.name == "Kirkuk" and out[1].fallback == "container"
+    assert out[2] is res[2]

@@ -1069,6 +1069,15 @@ class EventFinder:
         capital = self._capital(f, ctx)
         if capital is not None:
             return capital
+        # "Gunmen stormed a checkpoint in Tal Afar. Two soldiers were killed.": the paragraph's
+        # last town before the sentence (not a country: a state actor's says as much)
+        for m in reversed(ms.items if f.cls not in VERBAL else ()):
+            if m.kind != "place" or m.end > sent.start or m.toponym is None:
+                continue
+            resolved = ctx.places[m.toponym]
+            if resolved is not None and resolved.place.feature not in ("country", "continent"):
+                return self._as_location(m, resolved, ms, "carried"), \
+                    f"toponym '{m.text}' carried from an earlier sentence of the paragraph"
         for r in recipients + actors:
             if r.type == 1 and r.country:
                 place = self.gazetteer.country(r.country)

@@ -162,7 +162,7 @@ class Gazetteer:
             p = places[pid]
             score, reasons = prior(kind, article, skel, p.feature, p.population)
             seat, seat_kind = seats.get(p.place_id, (None, 0))
-            if seat is not None and (seat_kind > kind + 1 or p.population >= SEAT_DWARF * seat.population):
+            if seat is not None and (seat_kind > kind + 1 or 0 < SEAT_DWARF * seat.population <= p.population):
                 seat = None
             if seat is not None:
                 score += SEAT_PENALTY

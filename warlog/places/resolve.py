@@ -260,7 +260,7 @@ def infer_unknown(gz: Gazetteer, toponyms: list[Toponym], context: Context,
     out = list(resolved)
     focus = None
     for i, t in enumerate(toponyms):
-        if out[i] is not None or not t.text.strip():
+        if out[i] is not None or not t.text.strip()[:1].isupper():  # a name, not 'mosques'
             continue
         words = _POSSESSIVE.sub("", t.text.strip()).split()
         place, how = None, None
@@ -298,11 +298,14 @@ def _prefer(found: list[Match], others: list[Resolved]) -> Place:
 
 
 _AREAS = ("continent", "country", "region")
+_SPANNING = ("region", "water", "mountain", "desert")
 
 
 def _score(it: _Item, countries: list[str], container: Place | None, others: list[Place],
            contents: list[_Item]) -> None:
     scored = []
+    # the most populous namesake: a hamlet far smaller than it gains less from sharing a document country
+    top_pop = max((math.log10(max(m.place.population, 1)) for m, _, _ in it.matches if m.place.populated), default=0.0)
     for m, why, penalty in it.matches:
         p = m.place
         parts = [(m.prior, "; ".join(m.reasons))]
@@ -318,7 +321,14 @@ def _score(it: _Item, countries: list[str], container: Place | None, others: lis
         if p.country3 and p.country3 in countries:
             rank = countries.index(p.country3)
             w = max(sc.COUNTRY_FLOOR, sc.COUNTRY_WEIGHT - sc.COUNTRY_STEP * rank)
+            gap = top_pop - math.log10(max(p.population, 1))
+            if p.populated and gap > sc.DWARFED_DECADES:
+                w *= max(0.0, 1.0 - (gap - sc.DWARFED_DECADES) / sc.DWARFED_SPAN)
             parts.append((w, f"in {p.country3} {w:+.1f}"))
+        elif not p.country3 and countries and p.feature in _SPANNING:
+            # a sea or region across borders ('the Caspian', 'the Middle East') is in the
+            # document's countries as much as any town of theirs
+            parts.append((sc.COUNTRY_WEIGHT, f"spans countries {sc.COUNTRY_WEIGHT:+.1f}"))
         if container is not None:
             if _inside(p, container):
                 parts.append((sc.CONTAINER_INSIDE, f"inside {container.name} {sc.CONTAINER_INSIDE:+.1f}"))

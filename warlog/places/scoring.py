@@ -28,7 +28,7 @@ UNITS = ("continent", "country", "admin1", "admin2", "region")
 FEATURE_WEIGHT = {"continent": 3.0, "country": 3.0, "admin1": 0.5, "admin2": -1.0}
 # ... and still less when a town of that name lies inside it (Raqqa, Daraa, Haditha).
 SEAT_PENALTY = -2.0
-# ... unless the unit has ten times the town's people: the name is then the unit's (Quebec).
+# ... unless the unit has ten times the town's people (a known number): the name is then the unit's (Quebec).
 SEAT_DWARF = 10
 
 # Hint words around the toponym (data/places/terms.json "hints") -> feature -> weight.
@@ -45,7 +45,11 @@ POPULATED = ("city", "town", "village")
 
 # The document's countries, most important first: the first gets COUNTRY_WEIGHT, each next
 # one COUNTRY_STEP less, never below COUNTRY_FLOOR.
-COUNTRY_WEIGHT, COUNTRY_STEP, COUNTRY_FLOOR = 2.5, 0.5, 0.5
+COUNTRY_WEIGHT, COUNTRY_STEP, COUNTRY_FLOOR = 2.5, 0.5, 1.5
+# A settlement more than DWARFED_DECADES powers of ten smaller than its most populous namesake
+# gains less from lying in a document country, nothing once DWARFED_SPAN more decades apart:
+# a US report's 'London' is still the British capital, not London, Ohio.
+DWARFED_DECADES, DWARFED_SPAN = 2.0, 2.0
 
 # 'western Anbar' means Anbar; but when the whole phrase is a name ('East Jerusalem'), places
 # found without the direction word come this much lower.
