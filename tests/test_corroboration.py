@@ -156,9 +156,7 @@ def test_exports_carry_the_group_and_its_sources(store):
 
 
 # same_event pairs of tests/fixtures/expectations.json that warlog cannot yet group, and why
-SAME_EVENT_GAPS = {
-    "government forces take Hamouria": "the round-up's 'Pro-government forces' are coded as civilians, so the actors do not overlap",
-}
+SAME_EVENT_GAPS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

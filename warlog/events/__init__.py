@@ -393,6 +393,12 @@ class EventFinder:
             verb = sent.doc[i]
             start = ms.offset + verb.idx
             host = next((e for e in events + new if e.trigger_span[0] == start), None)
+            if host is not None and mod.speakers and not any(a.actor_id for a in host.actors):
+                # a typed speech act whose subject the roles left unnamed ("Iran's foreign minister
+                # warned"): its speakers, resolved as a statement's are, are its actors
+                said = self._statement(verb, mod, sent, ms, ctx)
+                if said is not None and any(a.actor_id for a in said.actors):
+                    host.actors = said.actors
             if host is None:
                 host = self._statement(verb, mod, sent, ms, ctx)
                 if host is None:
@@ -481,9 +487,11 @@ class EventFinder:
         """The actor or place mentions a role-filler token stands for."""
         m = ms.at(tok)
         if depth == 0 and tok.lemma_.lower() in AGENT_NOUNS and (m is None or m.actor is not None and not m.actor.actor_id):
-            # "the government of X", "lawmakers in X", "soldiers from X": X's own agents
-            named = [x for p, o in preps(tok) if p in ("of", "from", "in") for c in with_conjuncts([o])
-                     for x in self._mentions_of(c, ms, depth + 1) if x.actor is not None and x.actor.actor_id]
+            # "the government of X", "lawmakers in X", "soldiers from X", "X's foreign minister": X's own agents
+            owners = [c for p, o in preps(tok) if p in ("of", "from", "in") for c in with_conjuncts([o])]
+            owners += [c for c in tok.children if c.dep_ == "poss"]
+            named = [x for c in owners for x in self._mentions_of(c, ms, depth + 1)
+                     if x.actor is not None and x.actor.actor_id]
             if named:
                 return named
         if m is not None:
