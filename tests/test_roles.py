@@ -134,3 +134,10 @@ def test_looting_with_no_victim_named_is_done_to_civilians():
     ev = first("Rebel fighters looted shops and houses in the town of Saraqib on Tuesday.")
     assert ev["acled_sub_event_type"] == "Looting/property destruction"
     assert names(ev["actors"]) == ["Opposition Rebels (Syria)"] and names(ev["recipients"]) == ["Civilians (Syria)"]
+
+
+def test_a_wire_dateline_is_never_an_actor():
+    ev = first("SINJAR, 3 May 2020 - Islamic State gunmen ambushed a Peshmerga patrol near the town on Sunday, "
+               "killing three fighters.", plover_type="ASSAULT")
+    assert "isis" in ids(ev["actors"])
+    assert not [a for a in ev["actors"] if a["name"].isupper()]

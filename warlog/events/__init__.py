@@ -529,6 +529,8 @@ class EventFinder:
         for tok in with_conjuncts(tokens):
             if tok.i in exclude:
                 continue  # "clashes between protesters and police": the other side
+            if _in_dateline(tok):
+                continue  # "TUZ KHURMATU, 15 May 2019 - Gunmen stormed ...": the parser's subject is the dateline
             direct = ms.at(tok)
             generic = direct is not None and direct.actor is not None and direct.actor.actor_id is None
             if (direct is None or generic) and role == "actor":
@@ -1174,6 +1176,16 @@ def _fold_into(first: Event, again: Event | None, toll) -> None:
         first.fatalities = toll
     if again is not None and not first.recipients:
         first.recipients = again.recipients
+
+
+def _in_dateline(tok: Token) -> bool:
+    """A word of a wire dateline: the capitalised place a sentence opens with, before its comma or dash."""
+    head = []
+    for t in tok.sent:
+        if t.text in (",", "-", "\u2013", "\u2014"):
+            break
+        head.append(t)
+    return bool(head) and tok in head and all(t.is_upper and t.is_alpha for t in head) and len(head) < len(tok.sent) - 1
 
 
 def _location_of(place, precision: int, span: tuple[int, int] | None = None) -> Location:
