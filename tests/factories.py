@@ -26,3 +26,17 @@ def make_event(doc: Document, start: int = 0, end: int | None = None, **kw) -> E
     )
     fields.update(kw)
     return Event(**fields)
+
+
+def extracted(text: str, published: str = "2017-11-03") -> list[dict]:
+    """The event records of `text` from the real pipeline (needs the model: mark the test slow)."""
+    import warlog
+
+    return [e.to_dict() for e in warlog.extract(text, published=published)]
+
+
+def on_trigger(events: list[dict], word: str) -> dict:
+    """The first event whose trigger is `word`; fails with the triggers that were found."""
+    found = [e for e in events if e["trigger"]["text"] == word]
+    assert found, f"no event on {word!r} in {[(e['trigger']['text'], e['plover_type'], e['modality']) for e in events]}"
+    return found[0]

@@ -3,7 +3,7 @@ the writer's unattributed look ahead is a prediction, while the background it re
 asserted; the same sentences in a news report stay as they are."""
 import pytest
 
-import warlog
+from factories import extracted, on_trigger
 from warlog.genre import detect
 
 OPINION = """Hawija after the siege: the next war is already here
@@ -66,32 +66,22 @@ def test_a_label_in_the_title_makes_an_opinion_piece_whatever_its_style():
     assert detect(text) == "opinion"
 
 
-def _events(text):
-    return [e.to_dict() for e in warlog.extract(text, published="2017-11-03")]
-
-
-def _trigger(events, word):
-    found = [e for e in events if e["trigger"]["text"] == word]
-    assert found, f"no event on {word!r} in {[(e['trigger']['text'], e['modality']) for e in events]}"
-    return found[0]
-
-
 @pytest.mark.slow
 def test_in_an_opinion_piece_the_look_ahead_is_predicted_and_the_background_asserted():
-    events = _events(OPINION)
+    events = extracted(OPINION)
     assert {e["genre"] for e in events} == {"opinion"}
-    assert _trigger(events, "recaptured")["modality"] == "asserted"  # what happened last year
-    capture = _trigger(events, "capture")  # "Once the militias capture ...": not yet done
+    assert on_trigger(events, "recaptured")["modality"] == "asserted"  # what happened last year
+    capture = on_trigger(events, "capture")  # "Once the militias capture ...": not yet done
     assert capture["modality"] == "predicted" and "opinion piece" in capture["evidence"]["modality"]
-    assert _trigger(events, "attack")["modality"] == "predicted"  # "Sooner or later, the jihadists attack Kirkuk"
-    assert _trigger(events, "besiege")["modality"] == "predicted"  # "will"
+    assert on_trigger(events, "attack")["modality"] == "predicted"  # "Sooner or later, the jihadists attack Kirkuk"
+    assert on_trigger(events, "besiege")["modality"] == "predicted"  # "will"
     assert not [e for e in events if e["modality"] == "asserted" and e["trigger"]["text"] != "recaptured"]
 
 
 @pytest.mark.slow
 def test_in_a_news_report_the_same_words_are_claimed_by_their_sources_not_predicted_by_the_genre():
-    events = _events(NEWS)
+    events = extracted(NEWS)
     assert {e["genre"] for e in events} == {"news"}
     for word in ("capture", "attack"):
-        e = _trigger(events, word)
+        e = on_trigger(events, word)
         assert e["modality"] == "claimed" and "opinion" not in e["evidence"]["modality"]
