@@ -279,3 +279,14 @@ def test_names_the_gazetteer_lacks_are_inferred_apart_from_resolution(gazetteer)
     assert out[0].place.name == "Mosul" and out[0].fallback == "named inside" and out[0].precision == 2
     assert out[1].place.name == "Kirkuk" and out[1].fallback == "container"
     assert out[2] is res[2]
+
+
+def test_a_state_named_in_the_document_pulls_its_counties(gazetteer):
+    # No "X, Iowa" here: Iowa is named in another sentence, and still decides Dallas County.
+    text = "Farm thefts rose across Iowa this spring. Deputies later searched a barn in Dallas County."
+    tops = toponyms_in(text, [("Iowa", None), ("Dallas County", None)])
+    res = gazetteer.resolve(tops, Context(countries=["USA"]))
+    assert res[1].place.admin1 == "Iowa"
+    assert "in Iowa, named" in res[1].candidates[0][2]
+    alone = gazetteer.resolve(tops[1:], Context(countries=["USA"]))
+    assert alone[0].place.admin1 != "Iowa"

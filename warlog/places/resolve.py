@@ -209,6 +209,11 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
             c = it.choice
             if passno > 0 and c is not None and c.country3 and it.prob >= sc.GUESS_SUPPORT_PROB:
                 chosen_in.setdefault(c.country3, set()).add(normalise(it.toponym.text))
+        # Provinces and states the document names ('Missouri', 'Iowa'): its ambiguous names are
+        # likelier in them ('Monroe County', 'Paris').
+        states = {} if passno == 0 else {
+            it.choice.place_id: it.choice for it in items
+            if it.choice is not None and it.choice.feature == "admin1" and it.prob >= sc.GUESS_SUPPORT_PROB}
         done: dict[tuple, _Item] = {}  # repeated mentions in the same setting score alike
         for i, it in enumerate(items):
             container = None
@@ -225,7 +230,7 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
             name = normalise(it.toponym.text)
             theirs = [c for c in countries
                       if (chosen_in.get(c, set()) - {name} if passno and c in guessed else own.get(c) != {name})]
-            _score(it, theirs, container, others, inner)
+            _score(it, theirs, container, others, inner, states)
             done[key] = it
     out = [
         None if it.choice is None
@@ -302,7 +307,7 @@ _SPANNING = ("region", "water", "mountain", "desert")
 
 
 def _score(it: _Item, countries: list[str], container: Place | None, others: list[Place],
-           contents: list[_Item]) -> None:
+           contents: list[_Item], states: dict[str, Place] | None = None) -> None:
     scored = []
     # the most populous namesake: a hamlet far smaller than it gains less from sharing a document country
     top_pop = max((math.log10(max(m.place.population, 1)) for m, _, _ in it.matches if m.place.populated), default=0.0)
@@ -321,14 +326,16 @@ def _score(it: _Item, countries: list[str], container: Place | None, others: lis
         if p.country3 and p.country3 in countries:
             rank = countries.index(p.country3)
             w = max(sc.COUNTRY_FLOOR, sc.COUNTRY_WEIGHT - sc.COUNTRY_STEP * rank)
-            gap = top_pop - math.log10(max(p.population, 1))
-            if p.populated and gap > sc.DWARFED_DECADES:
-                w *= max(0.0, 1.0 - (gap - sc.DWARFED_DECADES) / sc.DWARFED_SPAN)
+            w *= _undwarfed(p, top_pop)
             parts.append((w, f"in {p.country3} {w:+.1f}"))
         elif not p.country3 and countries and p.feature in _SPANNING:
             # a sea or region across borders ('the Caspian', 'the Middle East') is in the
             # document's countries as much as any town of theirs
             parts.append((sc.COUNTRY_WEIGHT, f"spans countries {sc.COUNTRY_WEIGHT:+.1f}"))
+        state = (states or {}).get(p.admin1_id)
+        if state is not None:
+            w = sc.STATE_WEIGHT * _undwarfed(p, top_pop)
+            parts.append((w, f"in {state.name}, named {w:+.1f}"))
         if container is not None:
             if _inside(p, container):
                 parts.append((sc.CONTAINER_INSIDE, f"inside {container.name} {sc.CONTAINER_INSIDE:+.1f}"))
@@ -361,6 +368,14 @@ def _score(it: _Item, countries: list[str], container: Place | None, others: lis
     top = scored[0][1]
     z = sum(math.exp(s - top) for _, s, _ in scored)
     it.choice, it.prob = scored[0][0], 1.0 / z
+
+
+def _undwarfed(p: Place, top_pop: float) -> float:
+    """1, or less for a settlement far smaller than its most populous namesake (log10 `top_pop`)."""
+    gap = top_pop - math.log10(max(p.population, 1))
+    if p.populated and gap > sc.DWARFED_DECADES:
+        return max(0.0, 1.0 - (gap - sc.DWARFED_DECADES) / sc.DWARFED_SPAN)
+    return 1.0
 
 
 _NEARBY_DEG = sc.NEARBY[-1][0] / 111.0  # a degree of latitude is 111 km

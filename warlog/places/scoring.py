@@ -56,6 +56,8 @@ DWARFED_DECADES, DWARFED_SPAN = 2.0, 2.0
 DIRECTION_PENALTY = -6.0
 
 CONTAINER_INSIDE, CONTAINER_OUTSIDE = 4.0, -2.0
+# A candidate inside a province or state the document names anywhere ('Iowa' ... 'Dallas County').
+STATE_WEIGHT = 1.0
 # ... and the other way round: a container candidate that holds a candidate of the place said
 # to be inside it ("Damascus, Maryland": the US state, not the Australian suburb).
 CONTAINS = 2.0
