@@ -121,7 +121,7 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         return "Battles", "Armed clash"
     if cls in ("attack", "fight", "raid") and means and lex.means[means]["acled"]:
         heavy = means in HEAVY or means in ("bomb", "shelling") and cues.plural and noun
-        small_arms = "firearms" in cues.means and (patients & ARMED or cues.military or not patients)
+        small_arms = "firearms" in cues.means and (patients & ARMED or cues.military or not (patients or cues.people_hit))
         if heavy and (cls == "fight" or cues.mutual or small_arms):
             return "Battles", "Armed clash"  # "exchanged artillery fire", "fired mortars and small arms at positions"
         if means == "bomb" and cues.plural and noun:
