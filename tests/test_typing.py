@@ -42,7 +42,7 @@ def typed(text):
     ("Several hundred nurses at a hospital in Tver took part in an unsanctioned protest over unpaid bonuses.",
      ("Protests", "Peaceful protest")),
     ("Two rival clans engaged in fierce clashes near Datu Piang on Sunday.", ("Battles", "Armed clash")),
-    ("Gunmen on a motorbike shot dead an off-duty police officer outside his home in Irapuato on Friday.",
+    ("Gunmen shot dead an off-duty police officer outside his home in Irapuato on Friday.",
      ("Violence against civilians", "Attack")),
     ("Gunmen shot dead a police officer at a checkpoint in Irapuato on Friday.", ("Battles", "Armed clash")),
     ("Monitors recorded 14 explosions near Avdiivka on Wednesday.",
