@@ -94,6 +94,21 @@ def test_a_toll_told_in_the_next_sentence_is_the_toll_of_the_event():
 
 
 @pytest.mark.slow
+def test_a_toll_told_across_several_attacks_is_shared_between_them():
+    text = ("A roadside bomb went off beside a minibus in Tuz Khurmatu on Sunday. At least 11 people were killed "
+            "across all three attacks that morning.")
+    (e,) = [e for e in events_of(text) if e["acled_event_type"]]
+    assert (e["fatalities"]["low"], e["fatalities"]["best"], e["fatalities"]["high"]) == (4, 4, 11)
+
+
+@pytest.mark.slow
+def test_a_toll_of_one_attack_is_not_shared():
+    text = "Gunmen attacked a police station in Baquba on Sunday. At least 11 people were killed in the attack."
+    (e,) = [e for e in events_of(text) if e["acled_event_type"]]
+    assert e["fatalities"]["best"] == 11
+
+
+@pytest.mark.slow
 def test_in_addition_to_the_bomber_counts_the_bomber():
     text = ("A suicide bomber blew himself up at a checkpoint in Ramadi on Monday. In addition to the bomber, "
             "five soldiers were killed in the blast.")

@@ -459,7 +459,7 @@ class EventFinder:
     def _retold(self, f: Frame) -> bool:
         """A toll or a detail of an event already told: its violence is "the attack", "this blast",
         "the ensuing clash" ("Eight people were killed and 10 injured in the attack")."""
-        back = ("the", "this", "that", "these", "those", "ensuing", "same")
+        back = ("the", "this", "that", "these", "those", "ensuing", "same", "both", "all")  # "across both attacks"
         retold = acled.table()["cues"]["retold_nouns"]
         if f.cls not in VIOLENT:
             return False
