@@ -77,6 +77,14 @@ def test_police_stepping_in_later_in_the_paragraph_makes_it_a_protest_with_inter
 
 
 @pytest.mark.slow
+def test_stones_thrown_after_a_protest_in_the_paragraph_make_a_violent_demonstration():
+    text = ("On Tuesday, about 200 dock workers demonstrated in Mombasa over unpaid wages. Youths pelted stones "
+            "at passing cars.")
+    assert ("Riots", "Violent demonstration") in typed(text)
+    assert ("Riots", "Mob violence") not in typed(text)
+
+
+@pytest.mark.slow
 def test_a_day_of_the_month_is_not_a_count_of_the_dead():
     (e,) = [e for e in events_of("Around 4 May 2020, a man was found dead beside a canal in Morelia.")
             if e["acled_event_type"]]

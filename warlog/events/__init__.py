@@ -364,6 +364,11 @@ class EventFinder:
             e.acled_event_type, e.acled_sub_event_type = turn
             e.plover_mode = "riot" if turn[0] == "Riots" else e.plover_mode
             e.evidence["acled_event_type"] += f"; a later sentence: {turn[1].lower()}"
+        protested = any(e.acled_event_type == "Protests" for e in ctx.recent)
+        for e in events if protested else ():  # "Workers demonstrated ... They threw stones": the protest turned violent
+            if e.acled_sub_event_type == "Mob violence":
+                e.acled_sub_event_type = "Violent demonstration"
+                e.evidence["acled_event_type"] = e.evidence.get("acled_event_type", "") + "; after a protest in the paragraph"
         ctx.recent += [e for e in events if e.acled_event_type]
         self._claims(sent, ms, ctx.recent)
         if explicit is not None and explicit.precision:
