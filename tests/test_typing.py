@@ -35,6 +35,16 @@ def typed(text):
     ("Rebels fired mortars and small arms at army positions near Pisky on Monday.", ("Battles", "Armed clash")),
     ("Rebels fired mortars at army positions near Pisky on Monday.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Observers counted 40 explosions/shots/bursts involving small arms and machine guns near Marinka on Sunday.",
+     ("Battles", "Armed clash")),
+    ("Militia fighters fired mortar shells and machine guns at residential streets of Taiz on Friday.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Several hundred nurses at a hospital in Tver took part in an unsanctioned protest over unpaid bonuses.",
+     ("Protests", "Peaceful protest")),
+    ("Two rival clans engaged in fierce clashes near Datu Piang on Sunday.", ("Battles", "Armed clash")),
+    ("Gunmen shot dead an off-duty police officer outside his home in Irapuato on Friday.",
+     ("Violence against civilians", "Attack")),
+    ("Gunmen shot dead a police officer at a checkpoint in Irapuato on Friday.", ("Battles", "Armed clash")),
     ("Monitors recorded 14 explosions near Avdiivka on Wednesday.",
      ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("Separatist fighters fired grenade launchers at army trenches outside Zolote.",
@@ -67,6 +77,14 @@ def test_police_stepping_in_later_in_the_paragraph_makes_it_a_protest_with_inter
 
 
 @pytest.mark.slow
+def test_stones_thrown_after_a_protest_in_the_paragraph_make_a_violent_demonstration():
+    text = ("On Tuesday, about 200 dock workers demonstrated in Mombasa over unpaid wages. Youths pelted stones "
+            "at passing cars.")
+    assert ("Riots", "Violent demonstration") in typed(text)
+    assert ("Riots", "Mob violence") not in typed(text)
+
+
+@pytest.mark.slow
 def test_a_day_of_the_month_is_not_a_count_of_the_dead():
     (e,) = [e for e in events_of("Around 4 May 2020, a man was found dead beside a canal in Morelia.")
             if e["acled_event_type"]]
@@ -81,6 +99,21 @@ def test_a_toll_told_in_the_next_sentence_is_the_toll_of_the_event():
     assert len(violent) == 1
     assert violent[0]["acled_sub_event_type"] == "Remote explosive/landmine/IED"
     assert violent[0]["fatalities"]["best"] == 9
+
+
+@pytest.mark.slow
+def test_a_toll_told_across_several_attacks_is_shared_between_them():
+    text = ("A roadside bomb went off beside a minibus in Tuz Khurmatu on Sunday. At least 11 people were killed "
+            "across all three attacks that morning.")
+    (e,) = [e for e in events_of(text) if e["acled_event_type"]]
+    assert (e["fatalities"]["low"], e["fatalities"]["best"], e["fatalities"]["high"]) == (4, 4, 11)
+
+
+@pytest.mark.slow
+def test_a_toll_of_one_attack_is_not_shared():
+    text = "Gunmen attacked a police station in Baquba on Sunday. At least 11 people were killed in the attack."
+    (e,) = [e for e in events_of(text) if e["acled_event_type"]]
+    assert e["fatalities"]["best"] == 11
 
 
 @pytest.mark.slow

@@ -364,6 +364,11 @@ class EventFinder:
             e.acled_event_type, e.acled_sub_event_type = turn
             e.plover_mode = "riot" if turn[0] == "Riots" else e.plover_mode
             e.evidence["acled_event_type"] += f"; a later sentence: {turn[1].lower()}"
+        protested = any(e.acled_event_type == "Protests" for e in ctx.recent)
+        for e in events if protested else ():  # "Workers demonstrated ... They threw stones": the protest turned violent
+            if e.acled_sub_event_type == "Mob violence":
+                e.acled_sub_event_type = "Violent demonstration"
+                e.evidence["acled_event_type"] = e.evidence.get("acled_event_type", "") + "; after a protest in the paragraph"
         ctx.recent += [e for e in events if e.acled_event_type]
         self._claims(sent, ms, ctx.recent)
         if explicit is not None and explicit.precision:
@@ -459,7 +464,7 @@ class EventFinder:
     def _retold(self, f: Frame) -> bool:
         """A toll or a detail of an event already told: its violence is "the attack", "this blast",
         "the ensuing clash" ("Eight people were killed and 10 injured in the attack")."""
-        back = ("the", "this", "that", "these", "those", "ensuing", "same")
+        back = ("the", "this", "that", "these", "those", "ensuing", "same", "both", "all")  # "across both attacks"
         retold = acled.table()["cues"]["retold_nouns"]
         if f.cls not in VIOLENT:
             return False
@@ -801,16 +806,21 @@ class EventFinder:
         cls = f.cls
         if cls == "death":
             return None  # "a man died" is an event only as part of violence it was merged into
-        if f.means is None and cls in VIOLENT:
+        if cls in VIOLENT:
             # only the words of this event's own phrases: another event's weapon is not this one's
             ids = {t.i for trig in f.members for t in trig.subtree} | {f.anchor.i}
             if f.trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in f.trigger.children):
                 ids |= {t.i for t in f.trigger.head.subtree}  # "drove a car bomb into a column, killing 25"
+            top = f.trigger
+            while top.dep_ == "nmod":  # "explosions/shots/bursts involving small arms": one count of all
+                top = top.head
+            ids |= {t.i for t in top.subtree}
             if f.trigger.dep_ in ("acl", "relcl"):  # "shells fired by LNA forces": the noun is the weapon
                 ids |= {f.trigger.head.i} | {c.i for c in f.trigger.head.children if c.dep_ in ("compound", "amod")}
             ids = sorted(ids)
             own = [sent.doc[i].lemma_.lower() for i in ids]
-            f.means = lex.means_of(own) or (f.entry.means and self._means_key(f.entry.means))
+            if f.means is None:  # a means the trigger gave ("shelled") stays; the others still count as cues
+                f.means = lex.means_of(own) or (f.entry.means and self._means_key(f.entry.means))
             all_means = frozenset(lex.means_in(own) | ({f.means} if f.means else set()))
         else:
             all_means = frozenset({f.means} if f.means else ())

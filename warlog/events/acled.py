@@ -40,6 +40,7 @@ class Cues:
     people_hit: bool = False  # its objects are people or homes of no armed type: "killed 4 youths", "a village"
     mutual: bool = False  # fire went both ways: "exchanged artillery fire", "in both directions"
     military: bool = False  # its object is a military one: "fired at the positions of", "attacked a checkpoint"
+    off_duty: bool = False  # its victims are soldiers or police off duty or no longer serving: civilians to ACLED
 
 
 def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token], patient_toks: list[Token],
@@ -78,12 +79,16 @@ def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token
         return tok.pos_ == "NOUN" and typed(tok) is None and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP") \
             and lemma not in words["military_targets"] and lemma not in words["combatant_words"] \
             and not lex.is_("territory_words", lemma)
+    def off_duty(tok: Token) -> bool:  # "an off-duty policeman", "a soldier (off-duty)", "a former officer"
+        return any(c.dep_ in ("amod", "compound", "appos") and "".join(t.lower_ for t in c.subtree) in words["off_duty_modifiers"]
+                   for c in tok.children)
     crowd = bool(actor_toks) and all(people(t) for t in actor_toks)
     people_hit = any(unarmed(t) for t in patient_toks)
     whole = " ".join(t.lemma_.lower() for t in sent)
     mutual = any(f" {w} " in f" {whole} " for w in words["mutual_phrases"])
     military = any(t.lemma_.lower() in words["military_objects"] for t in patient_toks)
-    return Cues(means, intervention, violence, lethal, trigger.tag_ == "NNS", crowd, people_hit, mutual, military)
+    off = any(off_duty(t) for t in patient_toks) and all(off_duty(t) or unarmed(t) for t in patient_toks)
+    return Cues(means, intervention, violence, lethal, trigger.tag_ == "NNS", crowd, people_hit, mutual, military, off)
 
 
 def _own_clause(trigger: Token, words: dict) -> set[int]:
@@ -121,7 +126,7 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         return "Battles", "Armed clash"
     if cls in ("attack", "fight", "raid") and means and lex.means[means]["acled"]:
         heavy = means in HEAVY or means in ("bomb", "shelling") and cues.plural and noun
-        small_arms = "firearms" in cues.means and (patients & ARMED or cues.military or not patients)
+        small_arms = "firearms" in cues.means and (patients & ARMED or cues.military or not (patients or cues.people_hit))
         if heavy and (cls == "fight" or cues.mutual or small_arms):
             return "Battles", "Armed clash"  # "exchanged artillery fire", "fired mortars and small arms at positions"
         if means == "bomb" and cues.plural and noun:
@@ -154,7 +159,7 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
     if cls in ("attack", "raid"):
         if 5 in actors:
             return "Riots", "Mob violence"
-        if 7 in patients and not patients & ARMED:
+        if 7 in patients and not patients & ARMED or cues.off_duty and not cues.mutual:
             return "Violence against civilians", "Attack"
         if patients & ARMED or cls == "raid" and actors & ARMED or cues.military:
             return "Battles", "Armed clash"

@@ -114,7 +114,53 @@ def fatalities_of(victims: list[Token], sent: Span, lex: Lexicon, fatal: bool) -
             return None
         (low, best, high), words = got
         said.append(words)
-    return Fatalities(low, best, high, "; ".join(said))
+    return _shared(Fatalities(low, best, high, "; ".join(said)), sent, lex)
+
+
+def _shared(f: Fatalities, sent: Span, lex: Lexicon) -> Fatalities:
+    """A toll told "across both attacks" or "in the three bombings" belongs to several events: each
+    gets its share, rounded up, as best and floor; all of it stays possible."""
+    n = _shared_by(sent, lex)
+    if n < 2 or not f.best:
+        return f
+    return Fatalities(-(-f.low // n), -(-f.best // n), f.high, f"{f.text} across {n} events")
+
+
+def _shared_by(sent: Span, lex: Lexicon) -> int:
+    """How many events a sentence's toll is told across: "across both attacks" 2, "in all three
+    bombings" 3, "across this and two other incidents" 3, "one of seven attacks, across which" 7."""
+    nouns = lex.cues["shared_toll_nouns"]["words"]
+
+    def count(noun: Token) -> int:
+        n = 0
+        for t in (noun, *noun.conjuncts):
+            if t.lower_ in ("this", "that"):  # "this and two other incidents"
+                n += 1
+                continue
+            if t.lemma_.lower() not in nouns:
+                continue
+            for c in t.children:
+                if c.lower_ == "both":
+                    n += 2
+                    break
+                value = number_value(c, lex) if c.dep_ == "nummod" else None
+                if value:
+                    n += value[1]
+                    break
+        return n
+
+    for tok in sent:
+        if tok.dep_ != "prep" or tok.lower_ not in ("across", "in", "during"):
+            continue
+        for o in tok.children:
+            if o.dep_ != "pobj":
+                continue
+            if o.lower_ == "which" and tok.head.dep_ == "relcl":  # "one of seven attacks, across which ..."
+                o = tok.head.head
+            n = count(o)
+            if n >= 2:
+                return n
+    return 1
 
 
 def _in_addition(sent: Span, lex: Lexicon):
@@ -135,7 +181,7 @@ def toll_in(sent: Span, lex: Lexicon) -> Fatalities | None:
     if got is None:
         return None
     (low, best, high), words = got
-    return Fatalities(low, best, high, words)
+    return _shared(Fatalities(low, best, high, words), sent, lex)
 
 
 def _toll_in(sent: Span, lex: Lexicon):

@@ -278,6 +278,15 @@ def noun_args(noun: Token, trig: Trigger, lex: Lexicon) -> Args:
                 continue
             a.places.append((o, p))
         a.patients += children(head, "dobj")
+    elif noun.dep_ == "pobj" and head.lower_ == "in" and any(
+            lex.is_("partake_words", t.lemma_.lower()) for t in (head.head, *children(head.head, "dobj"))):
+        # "took part in a protest", "engaged in clashes": the one who takes part is the actor
+        verb = head.head if head.head.pos_ in ("VERB", "AUX") else head.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subj, passive = subject(verb)
+            if not passive:
+                a.actors += subj
+            a.places += [(o, p) for p, o in preps(verb) if p != "in"]
     elif noun.dep_ == "pobj" and head.dep_ == "agent":
         # "was hit by airstrikes": the passive verb's subject is the target
         verb = head.head
