@@ -119,7 +119,7 @@ def test_a_toll_of_one_attack_is_not_shared():
 @pytest.mark.slow
 def test_in_addition_to_the_bomber_counts_the_bomber():
     text = ("A suicide bomber blew himself up at a checkpoint in Ramadi on Monday. In addition to the bomber, "
-            "five soldiers were killed in the blast.")
+            "five soldiers guarding the checkpoint were killed.")
     (e,) = [e for e in events_of(text) if e["acled_event_type"]]
     assert e["fatalities"]["best"] == 6
 
