@@ -1190,6 +1190,8 @@ def _fold_into(first: Event, again: Event | None, toll) -> None:
 
 def _in_dateline(tok: Token) -> bool:
     """A word of a wire dateline: the capitalised place a sentence opens with, before its comma or dash."""
+    if not tok.is_upper:
+        return False
     head = []
     for t in tok.sent:
         if t.text in (",", "-", "\u2013", "\u2014"):

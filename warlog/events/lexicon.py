@@ -64,9 +64,11 @@ class Lexicon:
         self.means_order: list[str] = means["order"]
         self.means: dict = means["means"]
         self.aerial_words = set(means["aerial_actor_words"])
-        self._means_phrases = [
-            (key, phrase.split()) for key in self.means_order for phrase in self.means[key]["phrases"]
-        ]
+        self._means_phrases: dict[str, list[tuple[str, list[str]]]] = {}  # first word -> (means, phrase words)
+        for key in self.means_order:
+            for phrase in self.means[key]["phrases"]:
+                words = phrase.split()
+                self._means_phrases.setdefault(words[0], []).append((key, words))
         self.cues = cues
         self.words = {k: set(v["words"]) for k, v in cues.items() if isinstance(v, dict) and "words" in v}
         self.number_words: dict[str, int] = cues["number_words"]["values"]
@@ -81,10 +83,10 @@ class Lexicon:
         """Every means whose phrase occurs in the lemma sequence, except a phrase inside a longer
         one ("machine gun" in "heavy machine gun")."""
         spans = []
-        n = len(lemmas)
-        for key, words in self._means_phrases:
-            k = len(words)
-            spans += [(i, i + k, key) for i in range(n - k + 1) if lemmas[i:i + k] == words]
+        for i, lemma in enumerate(lemmas):  # only phrases that start with this word can start here
+            for key, words in self._means_phrases.get(lemma, ()):
+                if lemmas[i:i + len(words)] == words:
+                    spans.append((i, i + len(words), key))
         return {key for a, b, key in spans
                 if not any(x <= a and b <= y and (y - x) > (b - a) and other != key for x, y, other in spans)}
 
