@@ -343,8 +343,7 @@ class EventFinder:
         if not frames and told:  # "The death toll rose to 12."
             _fold_into(told, None, toll_in(sent, self.lex))
         placeless = not ms.of_kind("place", sent)
-        for f in frames:
-            told = _told(ctx.recent)
+        for f in frames:  # ctx.recent only grows after the loop, so `told` holds for every frame
             if f.cls == "death" and told:  # "Two men died." after the event that killed them
                 victims = [v for v in f.victims if self._is_person(v, ms)]
                 _fold_into(told, None, fatalities_of(victims, sent, self.lex, True))
