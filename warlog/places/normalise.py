@@ -37,6 +37,7 @@ def _load_rules(path: Path = RULES_PATH) -> dict:
             "^[%s](%s)\\1" % (glued["vowels"], "|".join(glued["sun_letters"]))
         ),
         "glued_min": glued["min_length"],
+        "sun": tuple(glued["sun_letters"]),
         "digraphs": list(skel["digraphs"].items()),
         "skel_letters": skel["letters"],
         "vowels": frozenset(skel["vowels"]),
@@ -46,6 +47,8 @@ def _load_rules(path: Path = RULES_PATH) -> dict:
 
 _RULES = _load_rules()
 ARTICLES: frozenset[str] = _RULES["articles"]
+# Letters the article assimilates to ('ar-Raqqa', 'ash-Shaddadi'); digraphs first.
+SUN_LETTERS: tuple[str, ...] = ("sh", "th", "dh") + _RULES["sun"]
 # Letters NFKD leaves whole, with their plain Latin spelling: {'ı': 'i', 'ø': 'o', ...}
 LETTERS: dict[str, str] = {chr(k): v for k, v in _RULES["table"].items() if v is not None}
 _NON_WORD = re.compile(r"[^\w ]+|_")

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .normalise import ARTICLES, LETTERS
+from .normalise import ARTICLES, LETTERS, SUN_LETTERS
 from .scoring import FEATURE_LABEL, POPULATED, prior
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
@@ -55,7 +55,8 @@ def fold(text: str) -> str:
 
 def surface_forms(name: str) -> set[str]:
     """The ways English news writes `name`: as given, without diacritics or apostrophes, and
-    with its Arabic article as 'al-', 'Al-', 'Al ' or dropped ('Al Qa'im' -> 'Qaim', 'al-Qa'im'...)."""
+    with its Arabic article as 'al-', 'Al-', 'Al ', assimilated to a sun letter ('al-Raqqa' ->
+    'ar-Raqqa') or dropped ('Al Qa'im' -> 'Qaim', 'al-Qa'im'...)."""
     name = " ".join(name.translate(_APOSTROPHES).split())
     base = {name, fold(name)}
     base |= {f.replace("'", "") for f in base}
@@ -70,6 +71,10 @@ def surface_forms(name: str) -> set[str]:
             rest = rest[0].upper() + rest[1:]
             forms |= {rest, f"al-{rest}", f"Al-{rest}", f"Al {rest}",
                       f"{art.capitalize()} {rest}", f"{art.capitalize()}-{rest}", f"{art.lower()}-{rest}"}
+            # the article as said before a sun letter, whichever way the source spelt it
+            sun = next((s for s in SUN_LETTERS if rest.lower().startswith(s)), None)
+            if sun is not None and art.lower() != f"a{sun}":
+                forms |= {f"a{sun}-{rest}", f"A{sun}-{rest}"}
     return forms
 
 

@@ -3,8 +3,8 @@
 Each candidate's score is the sum of named parts (weights in scoring.py):
   name match (ours > primary > official alias > alternate; article dropped; skeleton),
   population, feature kind, hint words ("province", "city"), the document's countries,
-  a containing toponym ("Hader ... in Quneitra province", "Raqqa, Syria") and the distance to
-  the other places of the document. Three passes: context-free, then twice with the container
+  a containing toponym ("Hader ... in Quneitra province", "Raqqa, Syria"), the distance to
+  the other places of the document and joint readings with its other names (`_joint`). Three passes: context-free, then twice with the container
   and neighbour evidence taken from the previous pass.
 """
 from __future__ import annotations
@@ -164,6 +164,7 @@ class _Item:
         ranked = sorted(best.values(), key=lambda mw: -(mw[0].prior + mw[2]))
         self.matches = ranked[:sc.MAX_CANDIDATES]
         self.direction = self.direction and not whole_matched
+        self.joint: dict[str, list[str]] = {}  # place_id -> other names with a reading near it
         self.choice: Place | None = None
         self.prob = 0.0
         self.scored: list[tuple[Place, float, str]] = []
@@ -188,6 +189,7 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
         contents.setdefault(j, []).append(items[i])
     own = {c: set(texts) for c, texts in (context.own or {}).items()}
     guessed = set(context.guessed or ())
+    _joint(items)
     for passno in range(3):
         if passno == 1:
             # Countries named in the document count too, after the ones the caller gave.
@@ -238,6 +240,49 @@ def resolve(gz: Gazetteer, toponyms: list[Toponym], context: Context) -> list[Re
         for it in items
     ]
     return out
+
+
+_POINTS = ("city", "town", "village", "landmark")
+_CELL = 0.5  # degrees: JOINT_KM is well under a cell, so a neighbour lies in one of the 9 cells around
+
+
+def _plausible(it: _Item) -> list[Place]:
+    """A name's readings close enough to its best context-free one to be what it means (points only:
+    a province's point says little)."""
+    if not it.matches:
+        return []
+    top = it.matches[0][0].prior + it.matches[0][2]
+    return [m.place for m, _, penalty in it.matches
+            if m.prior + penalty >= top - sc.JOINT_GAP and not m.skeleton and m.place.feature in _POINTS]
+
+
+def _joint(items: list[_Item]) -> None:
+    """For each settlement candidate, the document's other names with a plausible reading within
+    JOINT_KM of it (`_Item.joint`): a joint reading of two ambiguous names is evidence for both."""
+    readings: dict[str, tuple[str, list[Place]]] = {}
+    for it in items:
+        name = normalise(it.toponym.text)
+        if name not in readings:
+            readings[name] = (it.toponym.text, _plausible(it))
+    if len(readings) < 2:
+        return
+    cells: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+    for name, (_, places) in readings.items():
+        for p in places:
+            cells.setdefault((int(p.lat // _CELL), int(p.lon // _CELL)), []).append((name, p))
+    for it in items:
+        name = normalise(it.toponym.text)
+        for m, _, _ in it.matches:
+            p = m.place
+            if m.skeleton or p.feature not in _POINTS:
+                continue
+            cy, cx = int(p.lat // _CELL), int(p.lon // _CELL)
+            near = {readings[other][0]: None for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                    for other, q in cells.get((cy + dy, cx + dx), ())
+                    if other != name and q.place_id != p.place_id
+                    and sc.haversine_km(p.lat, p.lon, q.lat, q.lon) <= sc.JOINT_KM}
+            if near:
+                it.joint[p.place_id] = list(near)
 
 
 def _focus(resolved: list[Resolved | None]) -> Place | None:
@@ -313,6 +358,10 @@ def _score(it: _Item, countries: list[str], container: Place | None, others: lis
     top_pop = max((math.log10(max(m.place.population, 1)) for m, _, _ in it.matches if m.place.populated), default=0.0)
     for m, why, penalty in it.matches:
         p = m.place
+        if m.skeleton and countries and p.country3 != countries[0]:
+            # a guessed spelling outside the document's main country: better the name unresolved
+            # (placed by what surrounds it) than a far namesake
+            continue
         parts = [(m.prior, "; ".join(m.reasons))]
         if why:
             parts.append((penalty, f"{why} {penalty:+.1f}" if penalty else why))
@@ -332,6 +381,11 @@ def _score(it: _Item, countries: list[str], container: Place | None, others: lis
             # a sea or region across borders ('the Caspian', 'the Middle East') is in the
             # document's countries as much as any town of theirs
             parts.append((sc.COUNTRY_WEIGHT, f"spans countries {sc.COUNTRY_WEIGHT:+.1f}"))
+        joint = it.joint.get(p.place_id)
+        if joint:
+            w = sc.JOINT_WEIGHT * _undwarfed(p, top_pop)
+            if w:
+                parts.append((w, f"joint reading with {', '.join(joint[:3])} {w:+.1f}"))
         state = (states or {}).get(p.admin1_id)
         if state is not None:
             w = sc.STATE_WEIGHT * _undwarfed(p, top_pop)
@@ -400,6 +454,6 @@ def _precision(it: _Item) -> int:
         return 3
     if p.feature == "admin2":
         return 2
-    if it.direction or it.category == "countryside":
-        return 2
+    if it.direction or it.category in ("countryside", "district"):
+        return 2  # near the town, or its district ('Azaz district' where the gazetteer has only the town)
     return 1

@@ -63,6 +63,15 @@ STATE_WEIGHT = 1.0
 CONTAINS = 2.0
 CONTAINER_RADIUS_KM = {"city": 30.0, "town": 15.0, "village": 10.0, "region": 150.0, "landmark": 30.0}
 
+# Joint reading: another name of the document that can mean a place within JOINT_KM of this
+# candidate supports it, and it supports that reading in turn, before any choice is made
+# ('Edmonton' and 'Enfield' both have a north-London reading 3 km apart; their Canadian and US
+# readings lie thousands of km apart). Only a name's plausible readings count (context-free score
+# within JOINT_GAP of its best), so that a name with fifty namesakes ('Springfield') cannot support
+# everything; the radius is small, as two readings that close by chance are rare. Tried and worse:
+# 10 and 25 km (chance neighbours), and districts holding another name's reading (US counties).
+JOINT_KM, JOINT_GAP, JOINT_WEIGHT = 5.0, 2.0, 3.0
+
 # Other places of the same document: (within km, bonus), first match wins.
 NEARBY = ((50.0, 1.5), (150.0, 1.0), (400.0, 0.5))
 
