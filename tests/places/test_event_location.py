@@ -42,3 +42,43 @@ def test_an_actors_nationality_is_still_no_place_of_a_later_sentence():
             "Five fighters were killed in the raids.")
     for e in warlog.extract(text, published="2019-05-10"):
         assert e.location is None or e.location.country == "TUR"
+
+
+# Facts from any atlas: the places the rules below must land on.
+KOBANI, SINJAR_TOWN = (36.89, 38.36), (36.32, 41.88)
+NITEROI, HODEIDAH, RECIFE = (-22.88, -43.10), (14.80, 42.95), (-8.05, -34.90)
+
+
+def test_a_country_that_acts_is_not_where_it_acted():
+    loc = _located("Russia and Turkey conducted a joint patrol near Kobani on Monday.", "patrol")
+    assert _near(loc, KOBANI) and loc["geo_precision"] == 2
+
+
+def test_where_a_victim_came_from_is_not_where_he_was_killed():
+    loc = _located("Gunmen shot dead a shepherd from Tal Afar in Sinjar on Friday.", "shot")
+    assert _near(loc, SINJAR_TOWN)
+
+
+def test_a_town_written_with_its_province_is_the_place():
+    # "Rio de Janeiro" names the state here, though the gazetteer's likeliest reading is the city
+    loc = _located("In Niteroi, Rio de Janeiro, gunmen on motorbikes fired at a police car on Monday.", "fired")
+    assert _near(loc, NITEROI) and loc["geo_precision"] == 1
+
+
+def test_a_later_sentence_takes_the_finest_place_of_the_one_before():
+    text = ("In Niteroi, Rio de Janeiro, military police raided a hillside community on Monday. "
+            "Hours later, gunmen ambushed a patrol, wounding two officers.")
+    loc = _located(text, "ambushed")
+    assert _near(loc, NITEROI)
+
+
+def test_a_namesake_abroad_gives_way_to_the_container_written_after_it():
+    # "Hays" alone is a town in Kansas; the parenthesis says which one is meant
+    loc = _located("Houthi gunmen shelled houses in Hays town (Hodeidah) on Monday, wounding a child.", "shelled")
+    assert loc["country"] == "YEM" and loc["geo_precision"] == 2
+    assert abs(loc["lat"] - HODEIDAH[0]) < 1.5 and abs(loc["lon"] - HODEIDAH[1]) < 1.5
+
+
+def test_a_part_of_a_town_named_by_a_common_noun_is_the_town():
+    loc = _located("Riot police clashed with youths in the North Zone of Recife on Monday.", "clashed")
+    assert _near(loc, RECIFE)

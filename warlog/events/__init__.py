@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from .. import countries
 from ..mentions import Mention, Mentions
 from ..record import STATEMENT, ActorRef, Attribution, DateValue, Event, Location
-from . import acled, classify, lexicon
+from . import acled, classify, lexicon, location
 from .fatalities import fatalities_of, toll_in
 from .lexicon import Lexicon, Trigger
 from .modality import Modality, modality_of, tense_of
@@ -32,8 +32,6 @@ PRECISION_BY_FEATURE = {"country": 3, "admin1": 3, "region": 3, "admin2": 2}
 # the PMU", "positions of the YPG", "a PKK safe house".
 PLACE_HEADS = {"city", "town", "village", "province", "governorate", "district", "region", "countryside", "area",
                "outskirts", "suburbs", "camp", "neighbourhood", "neighborhood"}
-# Finer places first when two are equally tied to the event ("in Iraq ... near Mosul").
-SPECIFICITY = {"landmark": 6, "village": 5, "town": 5, "city": 4, "admin2": 3, "region": 2, "admin1": 2, "country": 1}
 TARGET_PREPS = {"on", "at", "against", "among", "next to", "near", "outside", "targeting", "into", "inside"}
 HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house", "home", "headquarters", "office",
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
@@ -1069,7 +1067,7 @@ class EventFinder:
                 continue
             strength = 1.5 if m.start in subtree_ids else 1
             places.append((m, strength, "in the sentence"))
-        best = None
+        cands = []
         for m, strength, why in places:
             resolved = ctx.places[m.toponym] if m.toponym is not None else None
             if resolved is None:
@@ -1078,25 +1076,28 @@ class EventFinder:
             root = ms.doc[m.start:m.end].root
             if root.dep_ in ("compound", "amod", "poss") and root.head.lower_ not in PLACE_HEADS:
                 strength -= 0.5  # "the Gaza border fence", "Syria's Afrin region": a modifier, not the place
-            specific = SPECIFICITY.get(resolved.place.feature, 3)
-            key = (strength, specific, -dist)
-            if best is None or key > best[0]:
-                best = (key, m, resolved, why)
-        if best is not None:
-            _, m, resolved, why = best
-            return self._as_location(m, resolved, ms, why), f"toponym '{m.text}' ({why})"
+            cands.append(location.Candidate(m, resolved, strength, why, dist))
+        chosen = location.pick(cands, ms.doc)
+        if chosen is not None:
+            c, near = chosen
+            return self._as_location(c.mention, c.resolved, ms, c.why, near), f"toponym '{c.mention.text}' ({c.why})"
         capital = self._capital(f, ctx)
         if capital is not None:
             return capital
-        # "Gunmen stormed a checkpoint in Tal Afar. Two soldiers were killed.": the paragraph's
-        # last town before the sentence (not a country: a state actor's says as much)
-        for m in reversed(ms.items if f.cls not in VERBAL else ()):
-            if m.kind != "place" or m.end > sent.start or m.toponym is None:
-                continue
-            resolved = ctx.places[m.toponym]
-            if resolved is not None and resolved.place.feature not in ("country", "continent"):
-                return self._as_location(m, resolved, ms, "carried"), \
-                    f"toponym '{m.text}' carried from an earlier sentence of the paragraph"
+        # "Gunmen stormed a checkpoint in Tal Afar. Two soldiers were killed.": the places of the
+        # paragraph's last sentence before this one that names a town or province (not a country:
+        # a state actor's says as much), the finest of them, the first among equals
+        earlier = [m for m in (ms.items if f.cls not in VERBAL else ()) if m.kind == "place" and m.end <= sent.start
+                   and m.toponym is not None and ctx.places[m.toponym] is not None
+                   and ctx.places[m.toponym].place.feature not in ("country", "continent")]
+        if earlier:
+            last = ms.doc[earlier[-1].start].sent
+            chosen = location.pick([location.Candidate(m, ctx.places[m.toponym], 1, "carried", m.start - last.start)
+                                    for m in earlier if last.start <= m.start < last.end], ms.doc)
+            if chosen is not None:
+                c, near = chosen
+                return self._as_location(c.mention, c.resolved, ms, "carried", near), \
+                    f"toponym '{c.mention.text}' carried from an earlier sentence of the paragraph"
         for r in recipients + actors:
             if r.type == 1 and r.country:
                 place = self.gazetteer.country(r.country)
@@ -1120,13 +1121,13 @@ class EventFinder:
                         return _location_of(place, 1), f"'the capital' of {country.name}, the document's country"
         return None
 
-    def _as_location(self, m: Mention, resolved, ms: Mentions, why: str) -> Location:
+    def _as_location(self, m: Mention, resolved, ms: Mentions, why: str, near: bool = False) -> Location:
         place = resolved.place
         precision = PRECISION_BY_FEATURE.get(place.feature, 1)
         doc = ms.doc
         before = [t.lower_ for t in doc[max(m.start - 4, 0):m.start] if t.lower_ not in ("the", "a")]
         # "near X", "villages around X", "east of X" are near; "in and around X" is in X
-        near = bool(before) and (self.lex.is_("near_preps", before[-1]) or before[-1] == "of" and len(before) > 1
+        near = near or bool(before) and (self.lex.is_("near_preps", before[-1]) or before[-1] == "of" and len(before) > 1
                                  and self.lex.is_("near_preps", before[-2])) and before[-3:-1] != ["in", "and"]
         if precision == 1 and (near or m.hint in ("countryside", "outskirts", "border", "region", "district", "area")):
             precision = 2
