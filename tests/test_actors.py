@@ -387,3 +387,9 @@ def test_head_nouns_of_crowds_and_criminals(kb):
     assert kb.head_noun("lawyers") == (7, "Lawyers")
     assert kb.head_noun("cartel") == (3, "Unidentified Gang")
     assert kb.head_noun("bandits") == (3, "Unidentified Armed Group")
+
+
+def test_a_government_fights_with_its_armed_force(kb):
+    assert kb.armed_force("government-irq").id == "military-irq"
+    assert kb.armed_force("gna").id == "gna-forces"  # the one state force that belongs to it
+    assert kb.armed_force("isis") is None and kb.armed_force("military-irq") is None

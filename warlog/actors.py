@@ -286,6 +286,7 @@ class KnowledgeBase:
         self._patterns: list[tuple[str, str, str]] | None = None
         self._drafts: dict[str, _Draft] = {}
         self._branch_index: dict[str, list[Actor]] | None = None
+        self._forces: dict[str, Actor | None] = {}  # government id -> its armed force (armed_force)
 
     # -- loading --
 
@@ -651,6 +652,24 @@ class KnowledgeBase:
             if candidate in self._head_nouns:
                 return self._head_nouns[candidate]
         return None
+
+    def armed_force(self, actor_id: str) -> Actor | None:
+        """The force a government fights with: a generated government's country military, or the
+        one state force that belongs to a hand-written government (the GNA's forces). None for
+        other actors, or when the force is not known."""
+        actor = self._actors.get(actor_id)
+        if actor is None or actor.kind != "government":
+            return None
+        if actor.generated and actor.country:
+            return self.state_force(actor.country, "military")
+        if actor_id not in self._forces:
+            forces = [a for a in self.children(actor_id) if a.kind == "state_force"]
+            self._forces[actor_id] = forces[0] if len(forces) == 1 else None
+        return self._forces[actor_id]
+
+    def generic_names(self) -> set[str]:
+        """ACLED's generic names of unnamed actors the head-noun table knows ("Unidentified Gang")."""
+        return {info.name for info in self._head_nouns.values()}
 
     def parents(self, actor_id: str, on: datetime.date | None = None,
                 roles: tuple[str, ...] | None = None) -> list[Actor]:

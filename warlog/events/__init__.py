@@ -18,7 +18,8 @@ from .fatalities import fatalities_of, toll_in
 from .lexicon import Lexicon, Trigger
 from .modality import Modality, modality_of, tense_of
 from .modality import speaker_of as modality_speaker
-from .roles import Args, children as children_of, noun_args, preps, subject, verb_args, with_conjuncts
+from .roles import Args, children as children_of, noun_args, preps, repair_stranded_subject, subject, verb_args, \
+    with_conjuncts
 
 VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
 # When frames merge, the more specific class names the event ("killed during a raid" is a raid).
@@ -183,6 +184,7 @@ class EventFinder:
     # --- frames -----------------------------------------------------------------------------
     def frames(self, sent: Span, ms: Mentions) -> list[Frame]:
         frames = []
+        repair_stranded_subject(sent)
         for tok in sent:
             e = self._trigger(tok, ms)
             if e is None:
@@ -959,6 +961,9 @@ class EventFinder:
                 if branch is not None:
                     r = replace(r, actor_id=branch.id, canonical=branch.name, country=branch.country,
                                 type=self.kb.acled_type(branch.id) or r.type)
+                force = self.kb.armed_force(r.actor_id) if cls in VIOLENT else None
+                if force is not None:  # "the GNA shelled ...": the government's forces did
+                    r = replace(r, actor_id=force.id, canonical=force.name, country=force.country, type=force.type)
                 out.append(r)
                 continue
             if r.type is None:
