@@ -163,3 +163,12 @@ def test_a_government_that_fights_is_its_armed_forces():
     ev = first("The Government of National Accord shelled positions of Haftar's forces south of Tripoli on Sunday.",
                acled_event_type="Explosions/Remote violence")
     assert ids(ev["actors"]) == ["gna-forces"]
+
+
+def test_unattributed_shelling_on_a_front_is_coded_to_the_side_across_the_line():
+    ev = first("On 3 June 2019, monitors recorded 14 explosions of artillery rounds near Horlivka.",
+               acled_event_type="Explosions/Remote violence")
+    assert ids(ev["actors"]) == ["military-ukr"] and ev["recipients"] == []
+    ev = first("On 3 June 2019, monitors recorded an exchange of fire in both directions near Avdiivka.",
+               acled_event_type="Battles")
+    assert ids(ev["actors"]) == ["novorossiya-armed-forces"] and ids(ev["recipients"]) == ["military-ukr"]

@@ -863,7 +863,7 @@ class EventFinder:
         else:
             why_type = f"class {cls}" + (f", means {f.means}" if f.means else "") \
                 + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}"
-        actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx)
+        actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx, sent.text)
         plover, mode = f.entry.plover, f.entry.mode
         if f.entry.plover == "ASSAULT" and f.means and not mode:
             mode = lex.means[f.means]["plover_mode"]
@@ -1006,7 +1006,8 @@ class EventFinder:
         return here
 
     def _acled_sides(self, etype: str | None, subtype: str | None, actors: list[ActorRef],
-                     recipients: list[ActorRef], location: Location | None, ctx: DocContext):
+                     recipients: list[ActorRef], location: Location | None, ctx: DocContext,
+                     text: str = ""):
         """(actors, recipients, associated actors) under ACLED's coding conventions.
 
         - Demonstrations: the first actor of a protest is always "Protesters (Country)" and of a
@@ -1022,7 +1023,9 @@ class EventFinder:
         - Violence against civilians is done to civilians: "Civilians (Country)" when the text
           names the victims only as a place or not at all ("attacked a village").
         - Violence against civilians and remote violence with no one named as the doer: an
-          "Unidentified Armed Group (Country)", as ACLED codes unclaimed attacks."""
+          "Unidentified Armed Group (Country)", as ACLED codes unclaimed attacks.
+        - Fire of unknown origin on a front line (a place in `text`, the sentence) came from the
+          side across the line from the place it hit; a clash there is between both."""
         country = self._actor_country(location, ctx)
         known = countries.get(country) if country else None
         if location is not None and location.country:
@@ -1032,6 +1035,13 @@ class EventFinder:
         def unnamed(kind: int, name: str, text: str) -> ActorRef:
             return ActorRef(text, None, f"{name} ({known.name})" if known else name, kind, country, None)
 
+        if etype in ("Battles", "Explosions/Remote violence") and not any(r.actor_id for r in actors + recipients):
+            sides = self.kb.front_side(country, text, ctx.published) if text else None
+            if sides is not None:  # "explosions were heard near Horlivka": fired from across the line
+                holder, other = (self.kb.get(aid) for aid in sides)
+                actors = [ActorRef(other.name, other.id, other.name, other.type, other.country, None)]
+                recipients = [ActorRef(holder.name, holder.id, holder.name, holder.type, holder.country, None)] \
+                    if etype == "Battles" else []
         if etype == "Violence against civilians":
             # the victims of violence against civilians are civilians, whatever the words for them
             civilians = [r for r in recipients if r.type == 7] or [unnamed(7, "Civilians", "civilians")]
