@@ -172,3 +172,11 @@ def test_unattributed_shelling_on_a_front_is_coded_to_the_side_across_the_line()
     ev = first("On 3 June 2019, monitors recorded an exchange of fire in both directions near Avdiivka.",
                acled_event_type="Battles")
     assert ids(ev["actors"]) == ["novorossiya-armed-forces"] and ids(ev["recipients"]) == ["military-ukr"]
+
+
+def test_the_force_that_breaks_up_a_protest_in_a_later_sentence_is_its_other_side():
+    text = ("Nurses held a protest outside the regional hospital in Durres on Tuesday over unpaid overtime. "
+            "Officers dispersed the protest and took four of the nurses to the station.")
+    ev = first(text, acled_event_type="Protests")
+    assert names(ev["actors"]) == ["Protesters (Albania)"]
+    assert ids(ev["recipients"]) == ["police-alb"]

@@ -364,6 +364,7 @@ class EventFinder:
         for e in calm if turn else ():  # "Police later dispersed the crowd": the protest had an intervention
             e.acled_event_type, e.acled_sub_event_type = turn
             e.plover_mode = "riot" if turn[0] == "Riots" else e.plover_mode
+            e.recipients = e.recipients or self._intervening(ms, sent, e.location, ctx)
             e.evidence["acled_event_type"] += f"; a later sentence: {turn[1].lower()}"
         protested = any(e.acled_event_type == "Protests" for e in ctx.recent)
         for e in events if protested else ():  # "Workers demonstrated ... They threw stones": the protest turned violent
@@ -763,6 +764,18 @@ class EventFinder:
             return True  # "executed three lawyers", "the owner ... was killed": who a killing is done to is people
         return self.kb.head_noun_info(tok.lemma_.lower()) is not None
 
+    def _intervening(self, ms: Mentions, sent: Span | None, location: Location | None, ctx: DocContext) -> list[ActorRef]:
+        """The force that intervened in a protest: the first the sentence (else the paragraph) names."""
+        forces = [m.actor for m in ms.of_kind("actor", sent) if m.actor is not None and self._is_force(m.actor)]
+        return self._generic(forces[:1], location, "protest", role="recipient", ctx=ctx)
+
+    def _is_force(self, ref: ActorRef) -> bool:
+        """A state's armed or police force (not its government), named or typed by a head noun."""
+        if ref.actor_id:
+            actor = self.kb.get(ref.actor_id)
+            return actor is not None and actor.kind == "state_force"
+        return ref.type == 1 and (ref.canonical or "").startswith(("Police Forces", "Military Forces"))
+
     def _country_actor(self, ref: ActorRef, frame: Frame) -> ActorRef:
         """A country acting in a violent event is its military ("Turkey shelled Afrin")."""
         if frame.cls in VIOLENT and ref.country and ref.type == 1:
@@ -863,6 +876,9 @@ class EventFinder:
         else:
             why_type = f"class {cls}" + (f", means {f.means}" if f.means else "") \
                 + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}"
+        if subtype in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration") \
+                and not any(self._is_force(r) for r in actors + recipients):
+            recipients = recipients + self._intervening(ms, None, location, ctx)  # "Police dispersed the crowd" next
         actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx, sent.text)
         plover, mode = f.entry.plover, f.entry.mode
         if f.entry.plover == "ASSAULT" and f.means and not mode:
@@ -1060,6 +1076,10 @@ class EventFinder:
         marchers = [r for r in actors if r.type not in (1, 8)]
         if etype == "Protests":  # forces that acted (detained, dispersed) intervened, whatever the sub-type
             others = forces if subtype != "Peaceful protest" else [r for r in actors if r.type in (1, 8)]
+            police = self.kb.state_force(country, "police") if country else None
+            if not others and subtype == "Protest with intervention" and police is not None:
+                # no one named as intervening: the police, as nearly always
+                others = [ActorRef("police", police.id, police.name, police.type, police.country, None)]
         else:
             others = forces + [r for r in recipients if r.type not in (1, 5, 6, 8)]
             if not others and subtype == "Mob violence":
