@@ -387,3 +387,26 @@ def test_head_nouns_of_crowds_and_criminals(kb):
     assert kb.head_noun("lawyers") == (7, "Lawyers")
     assert kb.head_noun("cartel") == (3, "Unidentified Gang")
     assert kb.head_noun("bandits") == (3, "Unidentified Armed Group")
+
+
+def test_a_government_fights_with_its_armed_force(kb):
+    assert kb.armed_force("government-irq").id == "military-irq"
+    assert kb.armed_force("gna").id == "gna-forces"  # the one state force that belongs to it
+    assert kb.armed_force("isis") is None and kb.armed_force("military-irq") is None
+
+
+def test_fire_that_lands_on_one_side_of_a_front_came_from_the_other(kb):
+    on = date(2019, 7, 1)
+    text = "Monitors counted twelve explosions near Horlivka and heard bursts of fire."
+    assert kb.front_side("UKR", text, on) == ("novorossiya-armed-forces", "military-ukr")
+    assert kb.front_side(None, "shells landed near Avdiivka", on) == ("military-ukr", "novorossiya-armed-forces")
+    assert kb.front_side("UKR", text, date(2013, 7, 1)) is None  # before the front existed
+    assert kb.front_side("SYR", text, on) is None
+    assert kb.front_side("UKR", "shelling near a village in Donetsk province", on) is None  # a province, not a side
+
+
+def test_a_malformed_front_names_the_file_and_line(kb, tmp_path):
+    bad = tmp_path / "fronts.jsonl"
+    bad.write_text('{"front": "x", "country": "UKR", "held": {"military-ukr": ["A"], "no-such-actor": ["B"]}}\n')
+    with pytest.raises(DataError, match=r"fronts.jsonl: line 1: 'no-such-actor' is not an actor id"):
+        kb._load_fronts(bad)

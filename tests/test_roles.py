@@ -143,3 +143,40 @@ def test_a_wire_dateline_is_never_an_actor():
             "Khurmatu district on Sunday night and killed 11 of its fighters, the district's mayor told reporters.")
     (ev,) = [e for e in events(text, published="2019-05-21") if e["plover_type"] == "ASSAULT"]
     assert ids(ev["actors"]) == ["isis"]
+
+
+def test_a_subject_after_a_list_of_places_is_the_subject_of_the_verb():
+    # the small parser hangs "army" on the place list as one more conjunct
+    ev = first("On 12 March 2021, in Hpakant Town, Hpakant Township, Kachin State, the Myanmar army and the "
+               "KIA clashed with small arms.", acled_event_type="Battles")
+    assert ids(ev["actors"]) == ["military-mmr"]
+
+
+def test_who_exchanges_fire_with_a_force_fights_that_force():
+    ev = first("On Tuesday, in Feira de Santana, Bahia, drug traffickers exchanged fire with military police "
+               "officers during a raid on a hideout.", acled_event_type="Battles")
+    assert names(ev["actors"]) == ["Unidentified Gang (Brazil)"]
+    assert ids(ev["recipients"]) == ["military-police-bra"]
+
+
+def test_a_government_that_fights_is_its_armed_forces():
+    ev = first("The Government of National Accord shelled positions of Haftar's forces south of Tripoli on Sunday.",
+               acled_event_type="Explosions/Remote violence")
+    assert ids(ev["actors"]) == ["gna-forces"]
+
+
+def test_unattributed_shelling_on_a_front_is_coded_to_the_side_across_the_line():
+    ev = first("On 3 June 2019, monitors recorded 14 explosions of artillery rounds near Horlivka.",
+               acled_event_type="Explosions/Remote violence")
+    assert ids(ev["actors"]) == ["military-ukr"] and ev["recipients"] == []
+    ev = first("On 3 June 2019, monitors recorded an exchange of fire in both directions near Avdiivka.",
+               acled_event_type="Battles")
+    assert ids(ev["actors"]) == ["novorossiya-armed-forces"] and ids(ev["recipients"]) == ["military-ukr"]
+
+
+def test_the_force_that_breaks_up_a_protest_in_a_later_sentence_is_its_other_side():
+    text = ("Nurses held a protest outside the regional hospital in Durres on Tuesday over unpaid overtime. "
+            "Officers dispersed the protest and took four of the nurses to the station.")
+    ev = first(text, acled_event_type="Protests")
+    assert names(ev["actors"]) == ["Protesters (Albania)"]
+    assert ids(ev["recipients"]) == ["police-alb"]

@@ -33,9 +33,10 @@ COUNTRIES_FILE = DATA_DIR / "countries.jsonl"
 TEMPLATES_FILE = ACTOR_DIR / "state_forces.json"
 AMBIGUOUS_FILE = ACTOR_DIR / "ambiguous.jsonl"
 HEAD_NOUNS_FILE = ACTOR_DIR / "head_nouns.tsv"
+FRONTS_FILE = ACTOR_DIR / "fronts.jsonl"
 TITLES_FILE = ACTOR_DIR / "titles.txt"
 # Every other *.jsonl file in ACTOR_DIR holds actor records.
-SPECIAL_FILES = {AMBIGUOUS_FILE.name}
+SPECIAL_FILES = {AMBIGUOUS_FILE.name, FRONTS_FILE.name}
 
 KINDS = (
     "armed_group", "state_force", "government", "institution", "international", "coalition",
@@ -286,6 +287,8 @@ class KnowledgeBase:
         self._patterns: list[tuple[str, str, str]] | None = None
         self._drafts: dict[str, _Draft] = {}
         self._branch_index: dict[str, list[Actor]] | None = None
+        self._forces: dict[str, Actor | None] = {}  # government id -> its armed force (armed_force)
+        self._fronts: list[tuple] | None = None  # (country, from, to, place -> holder, pattern)
 
     # -- loading --
 
@@ -651,6 +654,60 @@ class KnowledgeBase:
             if candidate in self._head_nouns:
                 return self._head_nouns[candidate]
         return None
+
+    def armed_force(self, actor_id: str) -> Actor | None:
+        """The force a government fights with: a generated government's country military, or the
+        one state force that belongs to a hand-written government (the GNA's forces). None for
+        other actors, or when the force is not known."""
+        actor = self._actors.get(actor_id)
+        if actor is None or actor.kind != "government":
+            return None
+        if actor.generated and actor.country:
+            return self.state_force(actor.country, "military")
+        if actor_id not in self._forces:
+            forces = [a for a in self.children(actor_id) if a.kind == "state_force"]
+            self._forces[actor_id] = forces[0] if len(forces) == 1 else None
+        return self._forces[actor_id]
+
+    def front_side(self, country: str | None, text: str, on: datetime.date | None = None
+                   ) -> tuple[str, str] | None:
+        """(holder, other side) of the first place in `text` that a front line of `country` (ISO3)
+        runs past on `on` (fronts.jsonl): fire of unknown origin that lands on a side's ground
+        came from the other side. Without a country every front is tried: the place names one.
+        None when no front knows a place of the text."""
+        if self._fronts is None:
+            self._fronts = self._load_fronts(FRONTS_FILE)
+        for front_country, start, end, held, pattern in self._fronts:
+            if country is not None and front_country != country or not _within(on, start, end):
+                continue
+            found = pattern.search(normalise(text))
+            if found:
+                holder = held[found[1]]
+                return holder, next(side for side in set(held.values()) if side != holder)
+        return None
+
+    def _load_fronts(self, path: Path) -> list:
+        fronts = []
+        for line, rec in read_jsonl(path):
+            held = rec.get("held")
+            if not isinstance(held, dict) or len(held) != 2 or not rec.get("country"):
+                raise _fail(path, line, 'expected {"front", "country", "from", "to", "held": {two actor ids: [places]}}')
+            self._check_country(rec["country"], path, line)
+            for key in ("from", "to"):
+                self._check_date(rec.get(key), path, line)
+            names = {}
+            for aid, places in held.items():
+                if aid not in self._actors:
+                    raise _fail(path, line, f"{aid!r} is not an actor id")
+                names.update({normalise(p): aid for p in places})
+            longest_first = sorted(names, key=len, reverse=True)  # "zolote 5" before "zolote"
+            pattern = re.compile(r"\b(" + "|".join(map(re.escape, longest_first)) + r")\b")
+            fronts.append((rec["country"], rec.get("from"), rec.get("to"), names, pattern))
+        return fronts
+
+    def generic_names(self) -> set[str]:
+        """ACLED's generic names of unnamed actors the head-noun table knows ("Unidentified Gang")."""
+        return {info.name for info in self._head_nouns.values()}
 
     def parents(self, actor_id: str, on: datetime.date | None = None,
                 roles: tuple[str, ...] | None = None) -> list[Actor]:

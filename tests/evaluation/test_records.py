@@ -54,6 +54,16 @@ def test_gold_actor_names_resolve_to_keys(keys):
     assert keys.gold("Al-Qaida in Iraq", None, date(2012, 5, 1)) == ("id", "islamic-state-of-iraq")
 
 
+def test_an_either_or_gold_name_accepts_each_side(keys):
+    on = date(2020, 5, 9)
+    assert keys.alternatives("Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah "
+                             "lid-Dawatai wal-Jihad", 2, on, "NGA") == [("id", "iswap"), ("id", "boko-haram")]
+    # a generic name written without its country takes the event's
+    assert keys.alternatives("Unidentified Gang and/or Police Militia", 3, on, "BRA") == [
+        ("generic", "Unidentified Gang", "BRA")]
+    assert keys.alternatives("Civilians (Syria)", 7, on) == [("crowd", 7, "SYR")]
+
+
 def test_predicted_actors_answer_for_their_parents_and_take_the_event_country(keys):
     on = date(2020, 5, 9)
     tribal = actor("TMF", "tribal-mobilization", 4, "IRQ")

@@ -28,8 +28,8 @@ NOTES = [
     "Every figure counts all notes: a note where warlog finds no event misses every field. "
     "fatalities_mae alone is over notes with an event; a toll warlog does not give counts as 0, as ACLED "
     "codes it.",
-    "Actors: ACLED's name is resolved with the knowledge base (KnowledgeBase.match); a name it does not "
-    "know can never match (actor1_known/actor2_known say how many it knows). Civilians, protesters and "
+    "Actors: ACLED's name is resolved with the knowledge base (KnowledgeBase.match); \"X and/or Y\" "
+    "accepts either; a name it does not know can never match (actor1_known/actor2_known say how many it knows). Civilians, protesters and "
     "rioters match by ACLED type and country, other generic names (Unidentified Armed Group (Iraq)) by "
     "name and country. A warlog actor also counts as the organisations it belongs to on that date. "
     "actor1 is compared with warlog's actors, actor2 with its recipients; inter codes come from the "
@@ -118,11 +118,11 @@ class Compared:
 def compare(gold: Gold, events: list[dict], actors: ActorKeys, admin1: Admin1) -> Compared:
     ev = best_event(events, (gold.event_type,), gold.lat, gold.lon)
     on, where = gold.day, gold.country3 or None
-    key1 = actors.gold(gold.actor1, gold.inter1, on, where)
-    key2 = actors.gold(gold.actor2, gold.inter2, on, where) if gold.actor2.strip() else None
+    keys1 = actors.alternatives(gold.actor1, gold.inter1, on, where)
+    keys2 = actors.alternatives(gold.actor2, gold.inter2, on, where) if gold.actor2.strip() else []
     if ev is None:
-        return Compared(False, None, None, key1 is not None, False,
-                        key2 is not None if gold.actor2.strip() else None,
+        return Compared(False, None, None, bool(keys1), False,
+                        bool(keys2) if gold.actor2.strip() else None,
                         False if gold.actor2.strip() else None, None, None, None, False, False, None, False)
     loc = ev.get("location") or {}
     here = loc.get("country")
@@ -130,10 +130,10 @@ def compare(gold: Gold, events: list[dict], actors: ActorKeys, admin1: Admin1) -
         found=True,
         event_type=ev.get("acled_event_type"),
         sub_event_type=ev.get("acled_sub_event_type"),
-        actor1_known=key1 is not None,
-        actor1=key1 is not None and key1 in actors.predicted(ev.get("actors", []), on, here),
-        actor2_known=(key2 is not None) if gold.actor2.strip() else None,
-        actor2=(key2 is not None and key2 in actors.predicted(ev.get("recipients", []), on, here))
+        actor1_known=bool(keys1),
+        actor1=bool(set(keys1) & actors.predicted(ev.get("actors", []), on, here)),
+        actor2_known=bool(keys2) if gold.actor2.strip() else None,
+        actor2=bool(set(keys2) & actors.predicted(ev.get("recipients", []), on, here))
         if gold.actor2.strip() else None,
         inter1=first_type(ev.get("actors", [])),
         inter2=first_type(ev.get("recipients", [])),

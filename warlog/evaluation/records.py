@@ -134,7 +134,17 @@ class ActorKeys:
             return ("id", self._current(actor.id, on))
         if generic:
             return ("generic", generic["name"], where)
+        if name in self.kb.generic_names() and country:
+            return ("generic", name, country)  # "Unidentified Gang" written without its country
         return None
+
+    def alternatives(self, name: str, inter: int | None = None, on: date | None = None,
+                     country: str | None = None) -> list[tuple]:
+        """The keys a gold name accepts: its own, or each side's for "X and/or Y" (ACLED's coder
+        could not tell which of the two it was: either is right)."""
+        parts = [p.strip() for p in name.split(" and/or ")] if " and/or " in name else [name]
+        keys = [self.gold(part, inter, on, country) for part in parts]
+        return [k for k in dict.fromkeys(keys) if k is not None]
 
     def predicted(self, refs: Sequence[dict], on: date | None = None, country: str | None = None) -> set[tuple]:
         """Every key warlog's actor records (one side of an event) answer to. An unnamed actor

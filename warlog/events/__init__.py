@@ -18,7 +18,8 @@ from .fatalities import fatalities_of, toll_in
 from .lexicon import Lexicon, Trigger
 from .modality import Modality, modality_of, tense_of
 from .modality import speaker_of as modality_speaker
-from .roles import Args, children as children_of, noun_args, preps, subject, verb_args, with_conjuncts
+from .roles import Args, children as children_of, noun_args, preps, repair_stranded_subject, subject, verb_args, \
+    with_conjuncts
 
 VIOLENT = {"attack", "fight", "raid", "territory", "abduct", "sexual", "death"}
 # When frames merge, the more specific class names the event ("killed during a raid" is a raid).
@@ -181,6 +182,7 @@ class EventFinder:
     # --- frames -----------------------------------------------------------------------------
     def frames(self, sent: Span, ms: Mentions) -> list[Frame]:
         frames = []
+        repair_stranded_subject(sent)
         for tok in sent:
             e = self._trigger(tok, ms)
             if e is None:
@@ -360,6 +362,7 @@ class EventFinder:
         for e in calm if turn else ():  # "Police later dispersed the crowd": the protest had an intervention
             e.acled_event_type, e.acled_sub_event_type = turn
             e.plover_mode = "riot" if turn[0] == "Riots" else e.plover_mode
+            e.recipients = e.recipients or self._intervening(ms, sent, e.location, ctx)
             e.evidence["acled_event_type"] += f"; a later sentence: {turn[1].lower()}"
         protested = any(e.acled_event_type == "Protests" for e in ctx.recent)
         for e in events if protested else ():  # "Workers demonstrated ... They threw stones": the protest turned violent
@@ -759,6 +762,18 @@ class EventFinder:
             return True  # "executed three lawyers", "the owner ... was killed": who a killing is done to is people
         return self.kb.head_noun_info(tok.lemma_.lower()) is not None
 
+    def _intervening(self, ms: Mentions, sent: Span | None, location: Location | None, ctx: DocContext) -> list[ActorRef]:
+        """The force that intervened in a protest: the first the sentence (else the paragraph) names."""
+        forces = [m.actor for m in ms.of_kind("actor", sent) if m.actor is not None and self._is_force(m.actor)]
+        return self._generic(forces[:1], location, "protest", role="recipient", ctx=ctx)
+
+    def _is_force(self, ref: ActorRef) -> bool:
+        """A state's armed or police force (not its government), named or typed by a head noun."""
+        if ref.actor_id:
+            actor = self.kb.get(ref.actor_id)
+            return actor is not None and actor.kind == "state_force"
+        return ref.type == 1 and (ref.canonical or "").startswith(("Police Forces", "Military Forces"))
+
     def _country_actor(self, ref: ActorRef, frame: Frame) -> ActorRef:
         """A country acting in a violent event is its military ("Turkey shelled Afrin")."""
         if frame.cls in VIOLENT and ref.country and ref.type == 1:
@@ -859,7 +874,10 @@ class EventFinder:
         else:
             why_type = f"class {cls}" + (f", means {f.means}" if f.means else "") \
                 + f", actor types {[a.type for a in actors]}, recipient types {[r.type for r in recipients]}"
-        actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx)
+        if subtype in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration") \
+                and not any(self._is_force(r) for r in actors + recipients):
+            recipients = recipients + self._intervening(ms, None, location, ctx)  # "Police dispersed the crowd" next
+        actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx, sent.text)
         plover, mode = f.entry.plover, f.entry.mode
         if f.entry.plover == "ASSAULT" and f.means and not mode:
             mode = lex.means[f.means]["plover_mode"]
@@ -957,6 +975,9 @@ class EventFinder:
                 if branch is not None:
                     r = replace(r, actor_id=branch.id, canonical=branch.name, country=branch.country,
                                 type=self.kb.acled_type(branch.id) or r.type)
+                force = self.kb.armed_force(r.actor_id) if cls in VIOLENT else None
+                if force is not None:  # "the GNA shelled ...": the government's forces did
+                    r = replace(r, actor_id=force.id, canonical=force.name, country=force.country, type=force.type)
                 out.append(r)
                 continue
             if r.type is None:
@@ -999,7 +1020,8 @@ class EventFinder:
         return here
 
     def _acled_sides(self, etype: str | None, subtype: str | None, actors: list[ActorRef],
-                     recipients: list[ActorRef], location: Location | None, ctx: DocContext):
+                     recipients: list[ActorRef], location: Location | None, ctx: DocContext,
+                     text: str = ""):
         """(actors, recipients, associated actors) under ACLED's coding conventions.
 
         - Demonstrations: the first actor of a protest is always "Protesters (Country)" and of a
@@ -1015,7 +1037,9 @@ class EventFinder:
         - Violence against civilians is done to civilians: "Civilians (Country)" when the text
           names the victims only as a place or not at all ("attacked a village").
         - Violence against civilians and remote violence with no one named as the doer: an
-          "Unidentified Armed Group (Country)", as ACLED codes unclaimed attacks."""
+          "Unidentified Armed Group (Country)", as ACLED codes unclaimed attacks.
+        - Fire of unknown origin on a front line (a place in `text`, the sentence) came from the
+          side across the line from the place it hit; a clash there is between both."""
         country = self._actor_country(location, ctx)
         known = countries.get(country) if country else None
         if location is not None and location.country:
@@ -1025,6 +1049,13 @@ class EventFinder:
         def unnamed(kind: int, name: str, text: str) -> ActorRef:
             return ActorRef(text, None, f"{name} ({known.name})" if known else name, kind, country, None)
 
+        if etype in ("Battles", "Explosions/Remote violence") and not any(r.actor_id for r in actors + recipients):
+            sides = self.kb.front_side(country, text, ctx.published) if text else None
+            if sides is not None:  # "explosions were heard near Horlivka": fired from across the line
+                holder, other = (self.kb.get(aid) for aid in sides)
+                actors = [ActorRef(other.name, other.id, other.name, other.type, other.country, None)]
+                recipients = [ActorRef(holder.name, holder.id, holder.name, holder.type, holder.country, None)] \
+                    if etype == "Battles" else []
         if etype == "Violence against civilians":
             # the victims of violence against civilians are civilians, whatever the words for them
             civilians = [r for r in recipients if r.type == 7] or [unnamed(7, "Civilians", "civilians")]
@@ -1043,6 +1074,10 @@ class EventFinder:
         marchers = [r for r in actors if r.type not in (1, 8)]
         if etype == "Protests":  # forces that acted (detained, dispersed) intervened, whatever the sub-type
             others = forces if subtype != "Peaceful protest" else [r for r in actors if r.type in (1, 8)]
+            police = self.kb.state_force(country, "police") if country else None
+            if not others and subtype == "Protest with intervention" and police is not None:
+                # no one named as intervening: the police, as nearly always
+                others = [ActorRef("police", police.id, police.name, police.type, police.country, None)]
         else:
             others = forces + [r for r in recipients if r.type not in (1, 5, 6, 8)]
             if not others and subtype == "Mob violence":

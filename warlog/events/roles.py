@@ -120,6 +120,37 @@ def subject(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+# Words that may sit between a subject and its verb: "X reportedly clashed", "X have shelled".
+_BETWEEN = {"ADV", "AUX", "PART"}
+
+
+def repair_stranded_subject(sent) -> None:
+    """Give back the subject the small parser strands on a list of places: in "On 8 May, in
+    Paletwa, Chin State, the army and the AA clashed" it hangs "army" on "State" as one more
+    conjunct and leaves the verb without a subject (ACLED's notes and many wire reports open so).
+    When the root verb has no subject, the noun right after the last comma before it that hangs
+    backwards, outside the words up to the verb, becomes its subject; its own conjuncts ("and the
+    AA") and phrases ("from battalion 405") come with it."""
+    verb = sent.root
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return
+    doc, start = verb.doc, sent.start
+    i = verb.i - 1
+    while i >= start and doc[i].pos_ in _BETWEEN:
+        i -= 1
+    end = i
+    while i >= start and doc[i].text not in (",", ";", ":") and doc[i].pos_ not in ("VERB", "SCONJ"):
+        i -= 1
+    if i < start or doc[i].text != "," or end <= i:
+        return
+    words = range(i + 1, end + 1)
+    heads = [doc[j] for j in words if doc[j].head.i < i and doc[j].pos_ in ("NOUN", "PROPN")
+             and doc[j].dep_ in ("conj", "appos", "npadvmod", "nmod", "compound")]
+    if len(heads) == 1 and all(doc[j].head.i in words or j == heads[0].i for j in words):
+        heads[0].head = verb
+        heads[0].dep_ = "nsubjpass" if children(verb, "auxpass") else "nsubj"
+
+
 def between(o: Token) -> list[Token]:
     """The sides of "between X and Y", also when the parse hangs Y under X's "of" phrase:
     "between members of the Hamza Division and the Sultan Murad Division"."""
@@ -202,8 +233,8 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
     if trig.cls == "attack" and not a.actors:  # "shells were fired from army positions"
         a.actors += [o for p, o in pp if p == "from" and o.lemma_.lower() in FIRING_POSTS]
     if trig.dobj is not None:  # "threw stones at police", "fired tear gas at the crowd"
-        for o in children(verb, "dobj", "obj"):
-            pp += [(p, x) for p, x in preps(o) if p in ("at", "on", "against")]
+        for o in children(verb, "dobj", "obj"):  # "exchanged fire with X": X is the other side
+            pp += [(p, x) for p, x in preps(o) if p in ("at", "on", "against") or p == "with" and trig.symmetric]
     pp = [(p, o) for p, o in pp if o.ent_type_ not in ("DATE", "TIME")]
     for p, o in pp:
         if p in ("with", "against") and (trig.symmetric or trig.cls in ("consult", "agree", "cooperate")) \
