@@ -14,7 +14,7 @@ from .. import countries
 from ..mentions import Mention, Mentions
 from ..record import STATEMENT, ActorRef, Attribution, DateValue, Event, Location
 from . import acled, classify, lexicon, location
-from .fatalities import fatalities_of, toll_in
+from .fatalities import INJURY_VERBS, added, attackers_only, dies, fatalities_of, replaces, toll_in, vague
 from .lexicon import Lexicon, Trigger
 from .modality import Modality, modality_of, tense_of
 from .modality import speaker_of as modality_speaker
@@ -44,6 +44,9 @@ AGENT_NOUNS = {"government", "lawmaker", "legislator", "official", "ambassador",
                "spokesperson", "delegation", "parliament", "population", "people", "citizen", "president"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
 CLAIM_VERBS = {"claim", "accept", "bear", "take", "assume", "admit"}
+# determiners of a phrase that points at an event already told: "the attack", "across both attacks"
+BACK_WORDS = ("the", "this", "that", "these", "those", "ensuing", "same", "both", "all")
+SERIES_WORDS = ("one", "first", "second", "third", "last", "latest", "part")  # "this was one of five attacks"
 RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # Verbal events whose complement is what they are about ("refused to lift", "agreed to release").
 COMPLEMENT_HOSTS = {"agree", "request", "reject", "threaten", "accuse", "support"}
@@ -196,7 +199,7 @@ class EventFinder:
                 anchor = self._noun_anchor(tok)
                 self._host_args(tok, args)
             means = None  # found from the event's own words in _event, the trigger's default last
-            fatal = e.fatal or any(c.lower_ == "dead" for c in tok.children)  # "shot dead", "beaten dead"
+            fatal = e.fatal or dies(tok)  # "shot dead", "beaten to death"
             victims = list(args.patients) if fatal else []
             frames.append(Frame(tok, e, anchor, args, [e.cls], means, fatal, [tok], victims))
         return self._merge(frames)
@@ -340,20 +343,28 @@ class EventFinder:
         if not frames and self.model is not None:
             frames = self._model_frame(sent)
         told = _told(ctx.recent)
-        if not frames and told:  # "The death toll rose to 12."
-            _fold_into(told, None, toll_in(sent, self.lex))
+        if not frames and told:  # "The death toll rose to 12.", "Several fatalities coded as 3."
+            worded = [e for e in ctx.recent if e.fatalities is not None and vague(e.fatalities, self.lex)]
+            # the figure for a toll told only in words ("killed several soldiers"), else for the event told
+            _fold_into(worded[-1] if worded and told.fatalities is None else told, None, toll_in(sent, self.lex), self.lex)
         placeless = not ms.of_kind("place", sent)
         for f in frames:  # ctx.recent only grows after the loop, so `told` holds for every frame
             if f.cls == "death" and told:  # "Two men died." after the event that killed them
                 victims = [v for v in f.victims if self._is_person(v, ms)]
-                _fold_into(told, None, fatalities_of(victims, sent, self.lex, True))
+                _fold_into(told, None, fatalities_of(victims, sent, self.lex, True), self.lex)
                 continue
             ev = self._event(f, sent, ms, ctx, reported)
             if ev is None:
                 continue
-            if told and (self._retold(f) or placeless and f.fatal and not ev.actors):
-                # "Eight people were killed in the attack", "Three men were killed.": the toll of an event told
-                _fold_into(_told(ctx.recent, ev.acled_event_type), ev, ev.fatalities)
+            hurt = f.fatal or f.trigger.lemma_.lower() in INJURY_VERBS
+            if told and (self._retold(f) or placeless and hurt and self._no_doer(f, ev, sent, ms)):
+                # "Eight people were killed in the attack", "Three men were killed.", "two were wounded":
+                # the toll of an event told
+                _fold_into(_told(ctx.recent, ev.acled_event_type), ev, ev.fatalities, self.lex)
+                continue
+            if told and placeless and f.fatal and ev.fatalities and attackers_only(f.victims, self.lex, [a.name for a in told.actors]):
+                # "Soldiers returned fire, killing both assailants": the attackers' deaths add to the toll
+                told.fatalities = added(told.fatalities, ev.fatalities)
                 continue
             events.append(ev)
         events += self._statements(events, reported, sent, ms, ctx)
@@ -464,7 +475,7 @@ class EventFinder:
     def _retold(self, f: Frame) -> bool:
         """A toll or a detail of an event already told: its violence is "the attack", "this blast",
         "the ensuing clash" ("Eight people were killed and 10 injured in the attack")."""
-        back = ("the", "this", "that", "these", "those", "ensuing", "same", "both", "all")  # "across both attacks"
+        back = BACK_WORDS
         retold = acled.table()["cues"]["retold_nouns"]
         if f.cls not in VIOLENT:
             return False
@@ -473,13 +484,49 @@ class EventFinder:
         if f.cls == "fight" and any(o.lemma_.lower() in retold and any(c.lower_ in back for c in o.children)
                                     for o in objects):
             return True
-        if any(a.lower_ not in back for a in f.args.actors):
+        if self._in_series(f):
+            return True
+        if any(t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.head.lemma_.lower() in ("responsibility", "credit")
+               and any(c.lower_ in back for c in t.children) for t in f.members):
+            return True  # "X claimed responsibility for the attack": the claim's own event is the one told
+        if not all(self._refers_back(a) for a in f.args.actors):
             return False
         nouns = [t for t in f.members if t.pos_ != "VERB"]
         # "were killed and 10 injured in the attack": the phrase may hang on the last verb of the pair
         nouns += [o for t in f.members if t.pos_ == "VERB" for v in (t, *t.conjuncts) for p, o in preps(v)
                   if p in ("in", "during", "across")]
         return any(n.lemma_.lower() in retold and any(c.lower_ in back for c in n.children) for n in nouns)
+
+    def _refers_back(self, actor: Token) -> bool:
+        """An actor that is the event already told or its doers: "they", "the blast killed three",
+        "wounded by the explosion", "the assailants then killed two guards"."""
+        if actor.lower_ in BACK_WORDS or actor.lower_ in ("it", "they", "he", "she"):
+            return True
+        lemma = actor.lemma_.lower()
+        return (lemma in acled.table()["cues"]["retold_nouns"] or lemma in self.lex.cues["perpetrator_nouns"]["words"]) \
+            and any(c.dep_ == "det" and c.lower_ in BACK_WORDS for c in actor.children)
+
+    def _no_doer(self, f: Frame, ev: Event, sent: Span, ms: Mentions) -> bool:
+        """The sentence names no doer of its own: no actor written in it (ACLED's unidentified armed
+        group is added without one), or only words for the event or doers already told."""
+        start, end = ms.offset + sent.start_char, ms.offset + sent.end_char
+        written = [a for a in ev.actors if a.span and start <= a.span[0] < end]
+        return not written or all(self._refers_back(a) or a.like_num for a in f.args.actors)
+
+    @staticmethod
+    def _in_series(f: Frame) -> bool:
+        """"This was one of five attacks in Baghdad", "the blast was the second of two": the
+        sentence places the event already told in a series; it tells no event of its own."""
+        for t in f.members:
+            for a in t.ancestors:
+                if a.lower_ not in SERIES_WORDS or a.dep_ != "attr" or a.head.lemma_ != "be" \
+                        or not any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children):
+                    continue
+                subj = [c for c in a.head.children if c.dep_ == "nsubj"]
+                if subj and (subj[0].lower_ in ("this", "it", "that") or any(
+                        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj[0].children)):
+                    return True
+        return False
 
     def _sentence_date(self, sent: Span, ms: Mentions, ctx: DocContext) -> DateValue | None:
         for m in ms.of_kind("date", sent):
@@ -758,8 +805,8 @@ class EventFinder:
             return m.kind == "actor"
         if tok.like_num or tok.lower_ in self.lex.vague_numbers or tok.lemma_.lower() in ("people", "person"):
             return True
-        if tok.pos_ == "NOUN" and (any(c.dep_ == "nummod" for c in tok.children) or tok.dep_ == "nsubjpass"):
-            return True  # "executed three lawyers", "the owner ... was killed": who a killing is done to is people
+        if tok.pos_ == "NOUN" and (any(c.dep_ == "nummod" for c in tok.children) or tok.dep_ in ("nsubjpass", "dobj")):
+            return True  # "executed three lawyers", "killed a police captain", "the owner ... was killed": who a killing is done to is people
         return self.kb.head_noun_info(tok.lemma_.lower()) is not None
 
     def _intervening(self, ms: Mentions, sent: Span | None, location: Location | None, ctx: DocContext) -> list[ActorRef]:
@@ -1214,10 +1261,10 @@ def _told(recent: list[Event], etype: str | None = None) -> Event | None:
     return next((e for e in last if e.acled_event_type == etype), last[0])
 
 
-def _fold_into(first: Event, again: Event | None, toll) -> None:
-    """What a retelling adds to the event it retells: the toll (the larger, when both give one)
+def _fold_into(first: Event, again: Event | None, toll, lex: Lexicon) -> None:
+    """What a retelling adds to the event it retells: the toll (`fatalities.replaces` decides)
     and the victims it names."""
-    if toll is not None and (first.fatalities is None or toll.best > first.fatalities.best):
+    if replaces(first.fatalities, toll, lex):
         first.fatalities = toll
     if again is not None and not first.recipients:
         first.recipients = again.recipients

@@ -19,6 +19,7 @@ from .lexicon import DATA, Lexicon
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 ONE_DETS = ("a", "an", "one", "the", "this", "that")
 INJURY_VERBS = ("injure", "wound", "hurt", "maim")
+CLAUSES = ("ccomp", "conj", "advcl", "parataxis", "relcl", "acl", "xcomp", "cc", "punct")
 
 
 def number_value(tok: Token, lex: Lexicon) -> tuple[int, int, int] | None:
@@ -29,7 +30,7 @@ def number_value(tok: Token, lex: Lexicon) -> tuple[int, int, int] | None:
         if tok.ent_type_ == "DATE" or 1900 <= value <= 2100 and tok.ent_type_ != "CARDINAL" or _day_of_month(tok):
             return None
         return value, value, value
-    if text in lex.number_words and tok.like_num:
+    if text in lex.number_words and (tok.like_num or text == "both"):  # not "a": "a policeman" is counted elsewhere
         v = lex.number_words[text]
         # "a hundred", "two thousand"
         for c in tok.children:
@@ -67,8 +68,26 @@ def _bounded(tok: Token, value: tuple[int, int, int], lex: Lexicon) -> tuple[int
     return low, best, high
 
 
+def dies(tok: Token) -> bool:
+    """A violent verb that says its victim died: "shot dead", "beaten to death", "stabbed to death"."""
+    return any(c.lower_ == "dead" or c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children)
+               for c in tok.children)
+
+
+def _unquantified(head: Token, lex: Lexicon) -> tuple[tuple[int, int, int], str] | None:
+    """"a number of fighters", "an unknown number of soldiers": the vague-number table's value."""
+    if head.lemma_.lower() != "number" or not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None
+    kind = next((f"{c.lower_} number" for c in head.children if c.dep_ == "amod"), "a number of")
+    value = lex.vague_numbers.get(kind)
+    return (tuple(value), kind) if value else None
+
+
 def count_of(head: Token, lex: Lexicon) -> tuple[tuple[int, int, int], str] | None:
     """The number attached to a victims noun, with the words it came from."""
+    vague = _unquantified(head, lex)
+    if vague:
+        return vague
     if head.like_num or head.lower_ in lex.vague_numbers:  # "dozens (of civilians)", "12 (were killed)"
         value = number_value(head, lex)
         if value:
@@ -94,6 +113,8 @@ def fatalities_of(victims: list[Token], sent: Span, lex: Lexicon, fatal: bool) -
     if fatal:
         seen = set()
         for v in victims:
+            if _attempted(v, lex):  # "tried to kill the suspect": no one died
+                continue
             for t in (v, *v.conjuncts):
                 if t.i in seen:
                     continue
@@ -117,6 +138,54 @@ def fatalities_of(victims: list[Token], sent: Span, lex: Lexicon, fatal: bool) -
     return _shared(Fatalities(low, best, high, "; ".join(said)), sent, lex)
 
 
+def vague(f: Fatalities, lex: Lexicon) -> bool:
+    """The toll is only words with no number in them: "dozens", "an unknown number of"."""
+    keys = tuple(lex.vague_numbers)
+    return bool(f.text) and all(any(p == k or p.startswith(k + " ") for k in keys)
+                                for p in f.text.lower().split("; "))
+
+
+def replaces(old: Fatalities | None, new: Fatalities | None, lex: Lexicon) -> bool:
+    """Whether a toll told again for an event already told replaces the one it has: the larger
+    does, except that a count never gives way to a word with no number ("six soldiers were
+    killed ... an unknown number of assailants were also killed": six) and always replaces one
+    ("executed an unknown number of civilians ... 12 were killed across the three events")."""
+    if new is None:
+        return False
+    if old is None:
+        return True
+    if vague(old, lex) != vague(new, lex):
+        return vague(old, lex)
+    return new.best > old.best
+
+
+def _attempted(victim: Token, lex: Lexicon) -> bool:
+    """The victim of a killing only attempted or intended: "attempted to kill a suspect", "plotted to
+    assassinate the governor"."""
+    verb = victim.head
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.words["attempt_verbs"]
+
+
+def attackers_only(victims: list[Token], lex: Lexicon, doers: list[str] = ()) -> bool:
+    """The dead are the attackers already told: "the assailants", "both gunmen", "all five attackers",
+    or attackers under the word that named the doers (`doers`: "Assailants attacked ... killing six
+    assailants")."""
+    named = {w.lower().rstrip("s") for d in doers for w in d.split()[-1:]}
+    dead = [t for v in victims for t in (v, *v.conjuncts)]
+    return bool(dead) and all(
+        t.lemma_.lower() in lex.cues["perpetrator_nouns"]["words"] and (
+            t.lemma_.lower() in named or any(c.lower_ in ("the", "both", "all", "these", "those") for c in t.children))
+        for t in dead)
+
+
+def added(first: Fatalities | None, more: Fatalities) -> Fatalities:
+    """Two tolls of different dead in one incident, summed."""
+    if first is None:
+        return more
+    return Fatalities(first.low + more.low, first.best + more.best, first.high + more.high,
+                      f"{first.text}; {more.text}")
+
+
 def _shared(f: Fatalities, sent: Span, lex: Lexicon) -> Fatalities:
     """A toll told "across both attacks" or "in the three bombings" belongs to several events: each
     gets its share, rounded up, as best and floor; all of it stays possible."""
@@ -132,11 +201,10 @@ def _shared_by(sent: Span, lex: Lexicon) -> int:
     nouns = lex.cues["shared_toll_nouns"]["words"]
 
     def count(noun: Token) -> int:
+        if noun.lower_ in ("this", "that"):  # "this and two other incidents", read off the words: parsers
+            return 1 + others(noun)          # often hang "incidents" elsewhere
         n = 0
         for t in (noun, *noun.conjuncts):
-            if t.lower_ in ("this", "that"):  # "this and two other incidents"
-                n += 1
-                continue
             if t.lemma_.lower() not in nouns:
                 continue
             for c in t.children:
@@ -149,8 +217,19 @@ def _shared_by(sent: Span, lex: Lexicon) -> int:
                     break
         return n
 
+    def others(this: Token) -> int:
+        """How many events "this and two other attacks", "this and a similar attack" add to this one."""
+        window = this.doc[this.i + 1:min(this.i + 7, sent.end)]
+        if not len(window) or window[0].lower_ != "and":
+            return 0
+        for t in window[1:]:
+            if t.lemma_.lower() in nouns:
+                counted = [number_value(w, lex) for w in window[1:t.i - this.i - 1] if w.lower_ not in ("a", "an")]
+                return next((v[1] for v in counted if v), 1)
+        return 0
+
     for tok in sent:
-        if tok.dep_ != "prep" or tok.lower_ not in ("across", "in", "during"):
+        if tok.dep_ != "prep" or tok.lower_ not in ("across", "in", "during", "between"):
             continue
         for o in tok.children:
             if o.dep_ != "pobj":
@@ -164,14 +243,19 @@ def _shared_by(sent: Span, lex: Lexicon) -> int:
 
 
 def _in_addition(sent: Span, lex: Lexicon):
-    """The count of "in addition to the bomber" / "in addition to two assailants"."""
+    """The count of "in addition to the bomber", "in addition to two assailants", "besides the
+    assailant", "apart from the attacker"."""
     for tok in sent:
         if tok.lower_ == "addition" and tok.head.lower_ == "in":
-            for p in tok.children:
-                if p.dep_ == "prep" and p.lower_ == "to":
-                    for o in p.children:
-                        if o.dep_ == "pobj" and o.lemma_.lower() in lex.cues["perpetrator_nouns"]["words"]:
-                            return count_of(o, lex)
+            preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"]
+        elif tok.lower_ in ("apart", "aside"):
+            preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"]
+        else:
+            preps = [tok] if tok.lower_ == "besides" and tok.dep_ == "prep" else []
+        for p in preps:
+            for o in p.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in lex.cues["perpetrator_nouns"]["words"]:
+                    return count_of(o, lex)
     return None
 
 
@@ -189,23 +273,30 @@ def _toll_in(sent: Span, lex: Lexicon):
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma in lex.words["fatal_nouns"] or tok.lower_ in ("dead", "killed"):
-            # "X were killed and Y injured": Y is not a toll of the dead
-            hurt = {t.i for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in INJURY_VERBS for t in c.subtree}
-            for c in tok.subtree:
-                if c.i in hurt or c.i == tok.i or c.dep_ not in ("nummod", "pobj", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "appos"):
-                    continue
-                value = number_value(c, lex)
-                if value:
-                    return _bounded(c, value, lex), f"{c.text} {tok.text}"
-            if tok.dep_ in ("nsubj", "nsubjpass") and lemma in lex.words["fatal_nouns"]:
-                # "the death toll rose to 12", "total fatalities are 10"
-                for c in tok.head.children:
+            subj = tok
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("number", "total"):
+                subj = tok.head.head  # "an unknown number of fatalities coded as 10"
+            if subj.dep_ in ("nsubj", "nsubjpass") and lemma in lex.words["fatal_nouns"]:
+                # "the death toll rose to 12", "total fatalities are 10", "several fatalities coded as 3":
+                # the number stated for the toll, before any vague word on the noun itself
+                for c in subj.head.children:
                     objs = [c] if c.dep_ in ("attr", "dobj") else [o for o in c.children if o.dep_ == "pobj"] \
-                        if c.dep_ == "prep" and c.lower_ in ("to", "at") else []
+                        if c.dep_ == "prep" and c.lower_ in ("to", "at", "as") else []
                     for o in objs:
                         value = number_value(o, lex)
                         if value:
-                            return _bounded(o, value, lex), f"{tok.text} {tok.head.text} {o.text}"
+                            return _bounded(o, value, lex), f"{tok.text} {subj.head.text} {o.text}"
+            # "X were killed and Y injured": Y is not a toll of the dead
+            hurt = {t.i for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in INJURY_VERBS for t in c.subtree}
+            # its own words first ("300 were reported injured, 1 killed": 1), then anywhere below it
+            near = [t for c in tok.children if c.dep_ not in CLAUSES for t in (c, *c.children) if t.i != tok.i]
+            for c in [*near, *tok.subtree]:
+                if c.i in hurt or c.i == tok.i or c.dep_ not in ("nummod", "pobj", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "appos"):
+                    continue
+                value = _unquantified(c, lex)
+                value = value[0] if value else number_value(c, lex)
+                if value:
+                    return _bounded(c, value, lex), f"{c.text} {tok.text}"
             if tok.lower_ in ("dead", "killed") and tok.head.like_num:
                 value = number_value(tok.head, lex)
                 if value:
