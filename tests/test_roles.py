@@ -180,3 +180,19 @@ def test_the_force_that_breaks_up_a_protest_in_a_later_sentence_is_its_other_sid
     ev = first(text, acled_event_type="Protests")
     assert names(ev["actors"]) == ["Protesters (Albania)"]
     assert ids(ev["recipients"]) == ["police-alb"]
+
+
+def test_unclaimed_killings_with_the_marks_of_organised_crime_are_a_gangs():
+    ev = first("On Sunday, in Celaya, Guanajuato, the bodies of two men were found on a dirt road. Both had their "
+               "hands tied and had been shot.", acled_event_type="Violence against civilians")
+    assert names(ev["actors"]) == ["Unidentified Gang (Mexico)"]
+    ev = first("Gunmen shot dead a shopkeeper in Celaya, Guanajuato, on Sunday.", acled_event_type="Violence against civilians")
+    assert names(ev["actors"]) == ["Unidentified Armed Group (Mexico)"]
+
+
+def test_a_shootout_between_unnamed_sides_and_a_brawl_between_two_crowds():
+    ev = first("A shoot-out took place in the Mare complex in Rio de Janeiro on Friday night.", acled_event_type="Battles")
+    assert names(ev["actors"]) == names(ev["recipients"]) == ["Unidentified Armed Group (Brazil)"]
+    ev = first("Two groups of villagers clashed over a land dispute in Ballia district, Uttar Pradesh, on Monday.",
+               acled_event_type="Riots")
+    assert names(ev["actors"]) == names(ev["recipients"]) == ["Rioters (India)"]

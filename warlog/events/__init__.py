@@ -5,6 +5,7 @@ DOCS: DESIGN.md, "Pipeline" and "The event record". Entry point: `EventFinder.fi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -105,6 +106,8 @@ class EventFinder:
         self.gazetteer = gazetteer
         self.lex = lex or lexicon.load()
         self.model = model  # classify.Model: a user's event-type model, or None (the rules type events)
+        self._crime_words: re.Pattern | None = None
+        self._crime_seen: tuple[Mentions | None, bool] = (None, False)
 
     # --- triggers ---------------------------------------------------------------------------
     def _trigger(self, tok: Token, ms: Mentions) -> Trigger | None:
@@ -814,6 +817,22 @@ class EventFinder:
         forces = [m.actor for m in ms.of_kind("actor", sent) if m.actor is not None and self._is_force(m.actor)]
         return self._generic(forces[:1], location, "protest", role="recipient", ctx=ctx)
 
+    def _organised_crime(self, ms: Mentions) -> bool:
+        """The paragraph bears the marks of organised crime (cues.json "organised_crime_words")."""
+        if self._crime_words is None:
+            words = sorted(self.lex.words["organised_crime_words"], key=len, reverse=True)
+            self._crime_words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
+        if self._crime_seen[0] is not ms:  # once per paragraph
+            self._crime_seen = (ms, bool(self._crime_words.search(ms.doc.text)))
+        return self._crime_seen[1]
+
+    @staticmethod
+    def _as_gang(ref: ActorRef) -> ActorRef:
+        """An unidentified armed group in organised-crime violence is ACLED's Unidentified Gang."""
+        if ref.actor_id is None and (ref.canonical or "").startswith("Unidentified Armed Group"):
+            return replace(ref, canonical=ref.canonical.replace("Unidentified Armed Group", "Unidentified Gang", 1))
+        return ref
+
     def _is_force(self, ref: ActorRef) -> bool:
         """A state's armed or police force (not its government), named or typed by a head noun."""
         if ref.actor_id:
@@ -924,7 +943,10 @@ class EventFinder:
         if subtype in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration") \
                 and not any(self._is_force(r) for r in actors + recipients):
             recipients = recipients + self._intervening(ms, None, location, ctx)  # "Police dispersed the crowd" next
-        actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx, sent.text)
+        actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx, sent.text,
+                                                      mutual=cls == "fight")
+        if self._organised_crime(ms):  # "found dead, hands tied", "a drive-by shooting": a gang's doing
+            actors, recipients = ([self._as_gang(r) for r in side] for side in (actors, recipients))
         plover, mode = f.entry.plover, f.entry.mode
         if f.entry.plover == "ASSAULT" and f.means and not mode:
             mode = lex.means[f.means]["plover_mode"]
@@ -1068,7 +1090,7 @@ class EventFinder:
 
     def _acled_sides(self, etype: str | None, subtype: str | None, actors: list[ActorRef],
                      recipients: list[ActorRef], location: Location | None, ctx: DocContext,
-                     text: str = ""):
+                     text: str = "", mutual: bool = False):
         """(actors, recipients, associated actors) under ACLED's coding conventions.
 
         - Demonstrations: the first actor of a protest is always "Protesters (Country)" and of a
@@ -1085,6 +1107,8 @@ class EventFinder:
           names the victims only as a place or not at all ("attacked a village").
         - Violence against civilians and remote violence with no one named as the doer: an
           "Unidentified Armed Group (Country)", as ACLED codes unclaimed attacks.
+        - Mob violence with no one named on the receiving end: a `mutual` fight ("two groups
+          clashed") is between rioters on both sides, else the mob attacked civilians.
         - Fire of unknown origin on a front line (a place in `text`, the sentence) came from the
           side across the line from the place it hit; a clash there is between both."""
         country = self._actor_country(location, ctx)
@@ -1111,6 +1135,9 @@ class EventFinder:
             recipients = [unnamed(7, "Civilians", "civilians")]  # whose property, who was arrested
         if etype == "Battles" and len(actors) > 1 and not recipients:
             actors, recipients = actors[:1], actors[1:]  # "the NPA and the army exchanged fire": two sides
+        if etype == "Battles" and not actors and not recipients:  # "a shoot-out took place in X": two unknown sides
+            actors = [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
+            recipients = list(actors)
         if etype in ("Violence against civilians", "Explosions/Remote violence") and not actors and recipients:
             actors = [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
             recipients = [r for r in recipients if r.canonical != actors[0].canonical]
@@ -1127,8 +1154,8 @@ class EventFinder:
                 others = [ActorRef("police", police.id, police.name, police.type, police.country, None)]
         else:
             others = forces + [r for r in recipients if r.type not in (1, 5, 6, 8)]
-            if not others and subtype == "Mob violence":
-                others = [unnamed(7, "Civilians", "civilians")]  # a mob attacks people
+            if not others and subtype == "Mob violence":  # a mob attacks people; two crowds that clash are both rioters
+                others = [unnamed(5, "Rioters", "rioters") if mutual else unnamed(7, "Civilians", "civilians")]
         seen, out = set(), []
         for r in others:
             key = r.actor_id or r.canonical or r.name
