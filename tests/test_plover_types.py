@@ -42,7 +42,8 @@ def one(text, plover_type):
     ("The UN will investigate the airstrike on the hospital in Idlib.", "ACCUSE", "un", None),
     ("Russia vetoed the resolution drafted by France.", "REJECT", "russia", "france"),
     ("Turkey threatened to cut off water supplies to northern Syria.", "THREATEN", "turk", None),
-    ("The United States imposed new sanctions on Iran on Monday.", "SANCTION", "united states", "iran"),
+    # imposing sanctions or an embargo is COERCE (PLOVER's table: CAMEO 163); cutting ties SANCTION
+    ("The United States imposed new sanctions on Iran on Monday.", "COERCE", "united states", "iran"),
     ("Bahrain recalled its ambassador from Lebanon.", "SANCTION", "bahrain", "leban"),
     ("Turkey sent troops and tanks to the Syrian border.", "MOBILIZE", "turk", None),
     ("Egyptian police jailed three journalists in Cairo.", "COERCE", "police", "journalist"),
@@ -150,3 +151,40 @@ def test_agents_of_a_named_state_in_their_phrase(tmp_path):
 def test_a_verbal_noun_event_needs_someone_doing_it():
     assert not [e for e in events("A visit to Damascus is on the agenda for next month.") if e["plover_type"] == "CONSULT"]
     assert one("Erdogan's visit to Moscow began on Sunday.", "CONSULT")
+
+
+@pytest.mark.parametrize("text,plover_type,source,target", [
+    # a call for sanctions against X rallies opposition to X (CAMEO 113): ACCUSE, X the target
+    ("Several European governments called for sanctions against Belarus on Monday.", "ACCUSE", "europe", "belarus"),
+    # opposing a state is disapproval; opposing a plan is a rejection
+    ("Algeria was opposed by Morocco at the summit in Addis Ababa.", "ACCUSE", "morocco", "algeria"),
+    ("Hungary opposed the migration plan of the Commission.", "REJECT", "hungary", None),
+    # troops sent as peacekeepers are aid (CAMEO 074), other troops a show of force
+    ("Nepal is sending 800 peacekeepers to the UN mission in Lebanon.", "AID", "nepal", None),
+    # who is told to act is the target of a demand; who is given something, of aid
+    ("Germany demanded that Turkey release the two journalists.", "REQUEST", "germany", "turk"),
+    ("Norway gave Jordan 20 million dollars of aid for the refugee camps.", "AID", "norway", "jordan"),
+    # a scathing attack is words, human shields violence, an alert a show of force
+    ("The Iraqi prime minister launched a scathing attack on Kuwait on Sunday.", "ACCUSE", "iraq", "kuwait"),
+    ("The militants used villagers as human shields near Marawi.", "ASSAULT", "militant", "villager"),
+    ("Indian troops remained on high alert along the border with Pakistan.", "MOBILIZE", "india", None),
+    ("The new ambassador of Chile presented his credentials to the president of Peru.", "CONSULT", "chile", "peru"),
+    # "still" makes violence a pattern, not a stance held now
+    ("Cyprus still refuses to recognise the Turkish Cypriot administration.", "REJECT", "cyprus", None),
+])
+def test_arguments_retype_the_trigger(text, plover_type, source, target):
+    e = one(text, plover_type)
+    assert source in names(e["actors"]), e["actors"]
+    if target is not None:
+        assert target in names(e["recipients"]), e["recipients"]
+
+
+def test_an_infinitive_that_describes_a_noun_is_no_event():
+    assert not events("Officials admitted that Kabul is not an easy city to visit this winter.")
+    assert one("He was the first Saudi minister to visit Baghdad since 1990.", "CONSULT")
+
+
+def test_a_verbal_attack_is_not_violence():
+    evs = events("The opposition leader launched a blistering attack on the finance minister in parliament.")
+    assert [e["plover_type"] for e in evs] == ["ACCUSE"]
+    assert one("Gunmen launched an attack on a police station in Arish.", "ASSAULT")

@@ -196,3 +196,32 @@ def test_a_shootout_between_unnamed_sides_and_a_brawl_between_two_crowds():
     ev = first("Two groups of villagers clashed over a land dispute in Ballia district, Uttar Pradesh, on Monday.",
                acled_event_type="Riots")
     assert names(ev["actors"]) == names(ev["recipients"]) == ["Rioters (India)"]
+
+
+def test_an_agent_noun_acts_for_the_state_that_owns_it():
+    # a country is a place, yet its leader, envoy or government acts for it
+    ev = first("Iran's supreme leader held talks with a senior Houthi official in Tehran on Sunday.", plover_type="CONSULT")
+    assert ids(ev["actors"]) == ["government-irn"]
+    ev = first("The Kuwait government restored diplomatic ties with Iraq on Monday.", plover_type="SUPPORT")
+    assert ids(ev["actors"]) == ["government-kwt"] and ids(ev["recipients"]) == ["government-irq"]
+    ev = first("The Qatari minister visited Khartoum on Tuesday.", plover_type="CONSULT")
+    assert ids(ev["actors"]) == ["government-qat"]
+
+
+def test_a_weapon_is_never_the_target_even_when_the_target_hangs_on_it():
+    ev = first("Turkish artillery on Friday fired two shells at Kurdish fighters near Tal Abyad.", plover_type="ASSAULT")
+    assert "fighter" in " ".join(r["name"] for r in ev["recipients"]).lower()
+    ev = first("Militants fired two rockets on Thursday evening.", plover_type="ASSAULT")
+    assert not ev["recipients"] or all("rocket" not in r["name"].lower() for r in ev["recipients"])
+
+
+def test_every_state_of_a_list_acts_even_when_the_parse_makes_one_an_apposition(tmp_path):
+    from warlog.documents import read_text
+    from warlog.pipeline import default_extractor
+    actors = tmp_path / "actors.txt"
+    actors.write_text("GONDOR [GON]\nARNOR [ARN]\nMORDOR [MOR]\nTHE_SHIRE [SHR]\nBREE [BRE]\nROHAN [ROH]\n", encoding="utf-8")
+    doc = read_text("Mordor, the Shire, Arnor and Bree welcomed the talks between Gondor and Rohan.", published=DAY)
+    found = [e.to_dict() for e in default_extractor((str(actors),)).extract(doc)]
+    support = [e for e in found if e["plover_type"] == "SUPPORT"][0]
+    assert set(ids(support["actors"])) == {"cameo-mor", "cameo-shr", "cameo-arn", "cameo-bre"}
+    assert set(ids(support["recipients"])) == {"cameo-gon", "cameo-roh"}

@@ -544,7 +544,7 @@ class EventFinder:
         if depth == 0 and tok.lemma_.lower() in AGENT_NOUNS and (m is None or m.actor is not None and not m.actor.actor_id):
             # "the government of X", "lawmakers in X", "soldiers from X", "X's foreign minister": X's own agents
             owners = [c for p, o in preps(tok) if p in ("of", "from", "in") for c in with_conjuncts([o])]
-            owners += [c for c in tok.children if c.dep_ == "poss"]
+            owners += [c for c in tok.children if c.dep_ in ("poss", "compound")]  # "the Kuwait government"
             named = [x for c in owners for x in self._mentions_of(c, ms, depth + 1)
                      if x.actor is not None and x.actor.actor_id]
             if named:
@@ -581,7 +581,7 @@ class EventFinder:
     def _refs(self, tokens: list[Token], ms: Mentions, frame: Frame, places: list[tuple[Mention, int, str]],
               role: str, exclude: set[int] = frozenset()) -> list[ActorRef]:
         refs: list[ActorRef] = []
-        for tok in with_conjuncts(tokens):
+        for tok in self._listed(tokens, ms):
             if tok.i in exclude:
                 continue  # "clashes between protesters and police": the other side
             if _in_dateline(tok):
@@ -615,11 +615,19 @@ class EventFinder:
             if not found and tok.lemma_.lower() in HOLDER_NOUNS:  # "governmental positions", "army checkpoints"
                 refs += [r for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
                          for r in [self._modifier_actor(c, ms)] if r is not None]
+            # "Iran's supreme leader", "the U.S. envoy": an agent noun acts for the state that owns it
+            agent = direct is None or generic
+            agent = agent and tok.lemma_.lower() in AGENT_NOUNS
+            if agent and not found:  # "the Saudi minister": the state its nationality names
+                info = self.kb.head_noun_info(tok.lemma_.lower())
+                kind = info.state_kind if info and info.state_kind else "military" if frame.cls in VIOLENT else "government"
+                refs += [r for c in tok.children if c.dep_ == "amod" and c.i < tok.i
+                         for r in [self._modifier_actor(c, ms, kind)] if r is not None and r.actor_id]
             for m in found:
                 if m.kind == "place":
                     places.append((m, 3, role))
                     # a place acts only as itself: "Turkey shelled Afrin", not "Egypt's desert"
-                    if m is direct and m.actor is not None and frame.cls != "territory":
+                    if (m is direct or agent) and m.actor is not None and frame.cls != "territory":
                         refs.append(self._country_actor(m.actor, frame))
                 elif m.actor is not None:
                     refs.append(m.actor)
@@ -629,6 +637,22 @@ class EventFinder:
             if key not in seen:
                 seen.add(key)
                 out.append(r)
+        return out
+
+    @staticmethod
+    def _listed(tokens: list[Token], ms: Mentions) -> list[Token]:
+        """The tokens with their conjuncts, and lists the parser read as appositions: in "Mordor,
+        the Shire, Arnor and Bree" it may hang "the Shire" on "Mordor" as an apposition and the
+        rest on that. Two different named actors are never each other's apposition."""
+        out = with_conjuncts(tokens)
+        for tok in list(out):
+            m = ms.at(tok)
+            if m is None or m.actor is None or not m.actor.actor_id:
+                continue
+            for c in tok.children:
+                n = ms.at(c) if c.dep_ == "appos" else None
+                if n is not None and n.actor is not None and n.actor.actor_id not in (None, m.actor.actor_id):
+                    out += [x for x in with_conjuncts([c]) if x not in out]
         return out
 
     @staticmethod
@@ -647,10 +671,18 @@ class EventFinder:
     def _object_actors(self, f: Frame, ms: Mentions, actors: list[ActorRef]) -> list[ActorRef]:
         """The other side of a verbal event whose object is not an actor: the actors named inside
         the object ("restore ties with X", "condemned an attack by X", "welcomed talks between X
-        and Y"), or inside a noun trigger's own phrases ("a meeting with X")."""
-        heads = list(f.args.patients) or [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")] \
-            or [o for c in f.trigger.children if c.dep_ == "xcomp" for o in c.children if o.dep_ in ("dobj", "obj")] \
+        and Y"), or inside a noun trigger's own phrases ("a meeting with X"). Who is told to act comes
+        first ("demanded that the US cancel ...")."""
+        kids = list(f.trigger.children)
+        first = [s for c in kids if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")] \
+            if f.cls == "request" else []
+        heads = list(f.args.patients) or [c for c in kids if c.dep_ in ("dobj", "obj")] \
+            or [o for c in kids if c.dep_ == "xcomp" for o in c.children if o.dep_ in ("dobj", "obj")] \
             or ([f.trigger] if f.trigger.pos_ != "VERB" else [])  # "threatened to shell X": X
+        return self._named_in(first, f, ms, actors) or self._named_in(heads, f, ms, actors)
+
+    def _named_in(self, heads: list[Token], f: Frame, ms: Mentions, actors: list[ActorRef]) -> list[ActorRef]:
+        """The actors named in the phrases of `heads`, other than `actors`."""
         mine = {a.actor_id or a.name for a in actors}
         out, seen = [], set()
         for head in heads:
@@ -724,11 +756,13 @@ class EventFinder:
                         if m.kind == "actor" and m.actor is not None]
         return out
 
-    def _modifier_actor(self, tok: Token, ms: Mentions) -> ActorRef | None:
+    def _modifier_actor(self, tok: Token, ms: Mentions, kind: str = "military") -> ActorRef | None:
+        """The actor a modifier names: a nationality is that state's `kind` of force ("Israeli
+        airstrike": its military, "the Saudi minister": its government), a head noun its type."""
         span = (ms.offset + tok.idx, ms.offset + tok.idx + len(tok))
         country = self.kb.country_of_adjective(tok.text)
         if country:
-            force = self.kb.state_force(country, "military")
+            force = self.kb.state_force(country, kind)
             if force is not None:
                 return ActorRef(tok.text, force.id, force.name, force.type, force.country, span)
         typed = self.kb.head_noun_info(tok.lemma_.lower())
@@ -778,6 +812,8 @@ class EventFinder:
         """A pattern, not an event: "cells still carry out bombings", "have shelled the capital for
         years", "has attacked the square before", "stepped up ambushes and bombings"."""
         words = self.lex.words["habitual_words"]
+        if f.cls in VERBAL:  # "Ankara still refuses to lift the ban": a stance held now, not a pattern
+            words = words - {"still"}
         for tok in (f.trigger, f.anchor):
             for c in tok.children:
                 if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words:
@@ -859,6 +895,14 @@ class EventFinder:
         else:
             actors = self._refs(f.args.actors, ms, f, places, "actor", exclude={t.i for t in f.args.patients})
         recipients = self._refs(f.args.patients, ms, f, places, "recipient")
+        given = [c for c in f.trigger.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")] \
+            if f.cls in VERBAL | {"retreat"} else []
+        given = self._refs(given, ms, f, places, "recipient") if given else []
+        recipients = given or recipients  # "gave Jordan aid for the camps": Jordan
+        punitive = self._punitive_call(f) if f.entry.plover == "REQUEST" else None
+        if punitive is not None and not recipients:  # "called for sanctions against X": X
+            against = [o for t in (punitive, *f.members) for p, o in preps(t) if p in ("against", "on", "of")]
+            recipients = self._refs(against, ms, f, places, "recipient")
         if not recipients and f.cls in VERBAL | {"retreat", "mobilize", "coerce"}:
             recipients = self._object_actors(f, ms, actors)
         targets = []
@@ -907,7 +951,7 @@ class EventFinder:
             crowd = ("Protesters", 6) if cls == "protest" else ("Rioters", 5)
             actors = [ActorRef(crowd[0].lower(), None, crowd[0], crowd[1], None, None)]
         if cls in VERBAL | {"retreat", "mobilize", "coerce"} and not (actors or recipients) \
-                and (f.trigger.pos_ == "VERB" or f.anchor.i != f.trigger.i):
+                and (f.trigger.pos_ == "VERB" or f.anchor.i != f.trigger.i) and not _infinitive_modifier(f.trigger):
             # "the UK prime minister cancelled a visit": a verbal event's sides as written when the
             # knowledge base does not know them (they carry no id and no type)
             actors = self._phrases(f.args.actors, ms)
@@ -947,7 +991,7 @@ class EventFinder:
                                                       mutual=cls == "fight")
         if self._organised_crime(ms):  # "found dead, hands tied", "a drive-by shooting": a gang's doing
             actors, recipients = ([self._as_gang(r) for r in side] for side in (actors, recipients))
-        plover, mode = f.entry.plover, f.entry.mode
+        plover, mode = self._plover_of(f, ms, punitive)
         if f.entry.plover == "ASSAULT" and f.means and not mode:
             mode = lex.means[f.means]["plover_mode"]
         if etype in ("Riots", "Protests"):
@@ -992,6 +1036,37 @@ class EventFinder:
         if reported is not None and mod.speech is not None:
             reported[id(event)] = mod
         return event
+
+    def _punitive_call(self, f: Frame) -> Token | None:
+        """The punitive measure a request calls for ("called for sanctions against X", "urged a
+        boycott of X"): such a call rallies opposition to X rather than asking X for anything."""
+        for tok in f.members:
+            if tok.pos_ != "VERB":
+                continue
+            for o in children_of(tok, "dobj", "obj") + [o for p, o in preps(tok) if p == "for"]:
+                if self.lex.is_("punitive_nouns", o.lemma_.lower()):
+                    return o
+        return None
+
+    def _plover_of(self, f: Frame, ms: Mentions, punitive: Token | None) -> tuple[str, str | None]:
+        """The PLOVER type and mode the trigger gives, unless its arguments say otherwise: a call for
+        sanctions against X accuses X (CAMEO 113); opposing a person or state rather than a proposal
+        is disapproval (ACCUSE); troops sent as peacekeepers are aid (CAMEO 074)."""
+        plover, mode = f.entry.plover, f.entry.mode
+        if punitive is not None:
+            return "ACCUSE", "disapprove"
+        if plover == "REJECT" and self.lex.is_("disapproval_verbs", f.entry.lemma):
+            verb = f.trigger
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            opposed = children_of(verb, "nsubjpass") if passive and children_of(verb, "agent") \
+                else [] if passive else children_of(verb, "dobj", "obj")  # "is opposed to X" says nothing of who
+            if opposed and all(ms.at(t) is not None and ms.at(t).actor is not None for t in opposed):
+                return "ACCUSE", "disapprove"
+        if plover == "MOBILIZE":
+            words = [t for trig in f.members for t in trig.subtree] + f.args.actors + f.args.patients
+            if any(self.lex.is_("peacekeeping_words", t.lemma_.lower()) for t in words):
+                return "AID", "peacekeeping"
+        return plover, mode
 
     def _attribution(self, speakers: list[Token], ms: Mentions) -> Attribution:
         """Who says so: each speaker phrase, resolved to the actor or outlet it names if any."""
@@ -1295,6 +1370,20 @@ def _fold_into(first: Event, again: Event | None, toll, lex: Lexicon) -> None:
         first.fatalities = toll
     if again is not None and not first.recipients:
         first.recipients = again.recipients
+
+
+def _infinitive_modifier(verb: Token) -> bool:
+    """"a pleasant place to visit", "the drive to meet demand": an infinitive that only describes
+    a noun that is no one who acts ("the first minister to visit" has one), with no subject of its own.
+    The parser may hang it on the copula ("Kabul is not an easy city to visit"; "is to visit" alone plans)."""
+    noun = verb.head
+    if verb.dep_ == "xcomp" and noun.lemma_ == "be":
+        noun = next((c for c in noun.children if c.dep_ == "attr"), None)
+    elif verb.dep_ not in ("acl", "relcl"):
+        return False
+    return noun is not None and noun.lemma_.lower() not in AGENT_NOUNS \
+        and any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _in_dateline(tok: Token) -> bool:

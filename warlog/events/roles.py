@@ -16,7 +16,7 @@ from .lexicon import Lexicon, Trigger
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Prepositions whose object is the other side of a verbal or cooperative event: "sided with X",
 # "gave aid to X", "called on X", "demanded from X", "sanctions against X".
-TARGET_PREPS = {"agree": ("with",), "support": ("with", "to", "for"), "aid": ("to", "for"), "concede": ("to",), "retreat": ("to",),
+TARGET_PREPS = {"agree": ("with", "to"), "support": ("with", "to", "for"), "aid": ("to", "for"), "concede": ("to",), "retreat": ("to",),
                 "request": ("on", "from", "to"), "accuse": ("against",), "reject": ("with",),
                 "threaten": ("against", "about"), "sanction": ("against", "on", "with"), "consult": ("to",),
                 "mobilize": ("against",), "coerce": ("on", "against")}
@@ -227,8 +227,10 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
                      for p, x in preps(c) if p == "by"] if not passive and patients is dobj else []
         if launchers:  # "intercepted a missile fired by the Houthis": the other side is who fired it
             patients = launchers
-        elif any(p in ("at", "on", "against", "toward", "towards") for p, _ in pp):
+        elif any(p in ("at", "on", "against", "toward", "towards") and o.ent_type_ not in ("DATE", "TIME") for p, o in pp):
             patients = []  # "fired mortars at the positions of X": the weapon is not the target
+        else:  # "fired two shells at Seoul", the parse hanging the target on the weapon; a weapon is no target
+            patients = [x for o in patients for p, x in preps(o) if p in ("at", "on", "against", "toward", "towards")]
     a.patients += patients
     if trig.cls == "attack" and not a.actors:  # "shells were fired from army positions"
         a.actors += [o for p, o in pp if p == "from" and o.lemma_.lower() in FIRING_POSTS]
