@@ -211,7 +211,7 @@ def pick(cands: list[Candidate], doc: Doc, country: str | None = None, places: l
                 nxt, near = max(held, key=Candidate.key), False
         if nxt is None or id(nxt) in seen:
             # the container of a name that resolved elsewhere: the event is in it, not at its point
-            near = near or any(c is not best and written_inside(c.mention, best.mention, doc, starts)
+            near = near or any(c is not best and id(c) not in aside and written_inside(c.mention, best.mention, doc, starts)
                                and not inside(c.place, best.place) for c in cands)
             return best, near
         seen.add(id(nxt))
