@@ -82,3 +82,17 @@ def test_a_namesake_abroad_gives_way_to_the_container_written_after_it():
 def test_a_part_of_a_town_named_by_a_common_noun_is_the_town():
     loc = _located("Riot police clashed with youths in the North Zone of Recife on Monday.", "clashed")
     assert _near(loc, RECIFE)
+
+
+AYACUCHO, HOMS = (-13.16, -74.22), (34.73, 36.72)
+
+
+def test_a_town_abroad_that_nothing_else_backs_is_a_namesake():
+    # the only Caceres the gazetteer knows well is in Spain; the report is from Peru
+    loc = _located("Police in Ayacucho said a trader was shot dead on Monday at a market in Caceres.", "shot")
+    assert loc["country"] == "PER" and _near(loc, AYACUCHO)
+
+
+def test_a_road_named_for_a_town_is_not_in_it():
+    loc = _located("Farmers blocked the Damascus road in Homs on Friday.", "blocked")
+    assert _near(loc, HOMS) and loc["geo_precision"] == 1

@@ -30,11 +30,9 @@ ANY_ACTOR_NEEDED = {"consult", "agree", "support", "aid", "cooperate", "request"
                     "sanction", "mobilize", "retreat", "expel", "protest", "riot", "arrest", "blockade", "concede",
                     "coerce", "statement"}
 PRECISION_BY_FEATURE = {"country": 3, "admin1": 3, "region": 3, "admin2": 2}
+TARGET_PREPS = {"on", "at", "against", "among", "next to", "near", "outside", "targeting", "into", "inside"}
 # Nouns that stand for the actor named after them: "fighters from the Badr Corps", "a column of
 # the PMU", "positions of the YPG", "a PKK safe house".
-PLACE_HEADS = {"city", "town", "village", "province", "governorate", "district", "region", "countryside", "area",
-               "outskirts", "suburbs", "camp", "neighbourhood", "neighborhood"}
-TARGET_PREPS = {"on", "at", "against", "among", "next to", "near", "outside", "targeting", "into", "inside"}
 HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house", "home", "headquarters", "office",
                 "convoy", "position", "base", "column", "patrol", "checkpoint", "post", "vehicle", "camp",
                 "stronghold", "hideout", "depot", "outpost", "barracks", "compound", "cell", "leader", "commander",
@@ -1257,11 +1255,11 @@ class EventFinder:
             if resolved is None:
                 continue
             dist = min(abs(m.start - i) for i in trig_ids)
-            root = ms.doc[m.start:m.end].root
-            if root.dep_ in ("compound", "amod", "poss") and root.head.lower_ not in PLACE_HEADS:
-                strength -= 0.5  # "the Gaza border fence", "Syria's Afrin region": a modifier, not the place
+            strength -= location.modifier_weight(m, ms.doc, resolved.place.feature)
             cands.append(location.Candidate(m, resolved, strength, why, dist))
-        chosen = location.pick(cands, ms.doc)
+        main = ctx.countries[0] if ctx.countries else None
+        known = [r.place for r in ctx.places if r is not None]
+        chosen = location.pick(cands, ms.doc, main, known)
         if chosen is not None:
             c, near = chosen
             return self._as_location(c.mention, c.resolved, ms, c.why, near), f"toponym '{c.mention.text}' ({c.why})"
@@ -1276,8 +1274,9 @@ class EventFinder:
                    and ctx.places[m.toponym].place.feature not in ("country", "continent")]
         if earlier:
             last = ms.doc[earlier[-1].start].sent
-            chosen = location.pick([location.Candidate(m, ctx.places[m.toponym], 1, "carried", m.start - last.start)
-                                    for m in earlier if last.start <= m.start < last.end], ms.doc)
+            chosen = location.pick([location.Candidate(
+                m, ctx.places[m.toponym], 1 - location.modifier_weight(m, ms.doc, ctx.places[m.toponym].place.feature),
+                "carried", m.start - last.start) for m in earlier if last.start <= m.start < last.end], ms.doc, main, known)
             if chosen is not None:
                 c, near = chosen
                 return self._as_location(c.mention, c.resolved, ms, "carried", near), \

@@ -12,6 +12,8 @@ event); `pick` chooses among them:
 - a neighbourhood ("Primavera neighborhood", "Colonia Centenario", "Barangay Lawa") is kept
   only when it lies in a town the text names: such small names mostly resolve to a namesake
   elsewhere, and ACLED codes them to their town anyway;
+- a town abroad that no other place of the document backs weighs less when another candidate
+  lies in the document's main country (a namesake, most likely);
 - a place written with its container ("Volta Redonda, Rio de Janeiro", "Tieba (Bankass, Mopti)",
   "Kharistan village of Muqur district") is chosen over the container when its resolution lies
   inside it; when it does not (a namesake abroad or in another province), the container is the place;
@@ -48,6 +50,10 @@ ROUTES = {"road", "highway", "motorway", "route", "axis", "expressway", "bypass"
 # How far a town may lie from a town written as its container ("Itaborai, Rio de Janeiro").
 TOWN_RADIUS_KM = 60.0
 ACTOR_STRENGTH = 0.5  # below "in the sentence" (1): the doer's home, not the scene
+ABROAD_WEIGHT = 0.75  # a town outside the document's main country, when another lies in it
+# Nouns a toponym may modify and still be the place: "the Afrin region", "the Dogon village".
+PLACE_HEADS = {"city", "town", "village", "province", "governorate", "district", "region", "countryside", "area",
+               "outskirts", "suburbs", "camp", "neighbourhood", "neighborhood"}
 
 
 @dataclass
@@ -149,12 +155,31 @@ def names_a_route(m: Mention, doc: Doc) -> bool:
     return i < len(doc) and doc[i].lower_ in ROUTES
 
 
-def pick(cands: list[Candidate], doc: Doc) -> tuple[Candidate, bool] | None:
+def modifier_weight(m: Mention, doc: Doc, feature: str) -> float:
+    """What a toponym that only modifies a noun loses: "the Gaza border fence", "the US dollar"
+    (a country says whose, not where), "the Sidon-Beirut highway" (a road is named for where it
+    leads). "Syria's Afrin region" keeps its weight: the noun is a place."""
+    root = doc[m.start:m.end].root
+    if root.dep_ not in ("compound", "amod", "poss") or root.head.lower_ in PLACE_HEADS:
+        return 0.0
+    return 0.5 + 0.5 * (feature == "country") + 0.5 * names_a_route(m, doc)
+
+
+def pick(cands: list[Candidate], doc: Doc, country: str | None = None, places: list = ()) -> tuple[Candidate, bool] | None:
     """The event's place among the candidates, and whether it only contains the place meant (a
-    name written inside it resolved elsewhere: the event is near it, not in it)."""
+    name written inside it resolved elsewhere: the event is near it, not in it). `country`: the
+    document's main country (ISO3); `places`: the document's resolved places. A town abroad that
+    no other place of the document puts in its country is likelier a namesake ("Caceres" in a
+    report from Ayacucho) and weighs less when a candidate lies in the main country."""
     cands = [c for c in cands if c.resolved is not None and not is_generic(c.mention, doc)]
     if not cands:
         return None
+    if country and any(c.place.country3 == country and c.place.feature != "country" for c in cands):
+        for c in cands:
+            p = c.place
+            if p.country3 not in (country, None) and p.feature not in ("country", "continent") and not any(
+                    q.country3 == p.country3 and q.place_id != p.place_id for q in places):
+                c.strength -= ABROAD_WEIGHT
     towns = [c for c in cands if c.place.feature in POPULATED and not is_neighbourhood(c.mention, doc)]
     kept = [c for c in cands if not is_neighbourhood(c.mention, doc)
             or any(t.place.place_id != c.place.place_id and inside(c.place, t.place) for t in towns)]
@@ -185,6 +210,9 @@ def pick(cands: list[Candidate], doc: Doc) -> tuple[Candidate, bool] | None:
             if held:
                 nxt, near = max(held, key=Candidate.key), False
         if nxt is None or id(nxt) in seen:
+            # the container of a name that resolved elsewhere: the event is in it, not at its point
+            near = near or any(c is not best and id(c) not in aside and written_inside(c.mention, best.mention, doc, starts)
+                               and not inside(c.place, best.place) for c in cands)
             return best, near
         seen.add(id(nxt))
         best = nxt
