@@ -108,6 +108,17 @@ def test_rules_give_the_acled_type_a_coder_would(text, expected):
     ("Government and rebel commanders exchanged prisoners near Taiz on Sunday.", ("Strategic developments", "Agreement")),
     ("Members of a drug cartel handed out food parcels to families in Apatzingan on Monday.",
      ("Strategic developments", "Change to group/activity")),
+    ("The government released 80 rebel prisoners from the central jail in Juba on Thursday.",
+     ("Strategic developments", "Other")),
+    ("Police imposed a three-day curfew on the old city of Jos on Sunday.",
+     ("Strategic developments", "Change to group/activity")),
+    ("Two militants threw a grenade at a police post in Sopore on Friday.", ("Explosions/Remote violence", "Grenade")),
+    ("Soldiers raped two women in a village near Walikale on Tuesday.", ("Violence against civilians", "Sexual violence")),
+    ("Gunmen on a motorbike shot dead a money changer in Quetta on Monday.", ("Violence against civilians", "Attack")),
+    ("A taxi driver was shot dead in his car in Acapulco on Saturday.", ("Violence against civilians", "Attack")),
+    ("Youths threw petrol bombs at a police station in Durban on Monday.", ("Riots", "Mob violence")),
+    ("Soldiers seized two boats carrying fuel near Puerto Ayacucho on Friday.",
+     ("Strategic developments", "Looting/property destruction")),
 ])
 def test_events_without_the_obvious_verb_still_get_the_acled_type(text, expected):
     assert expected in typed(text)

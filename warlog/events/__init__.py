@@ -788,7 +788,7 @@ class EventFinder:
         else:
             actors = self._refs(f.args.actors, ms, f, places, "actor", exclude={t.i for t in f.args.patients})
         recipients = self._refs(f.args.patients, ms, f, places, "recipient")
-        if not recipients and f.cls in VERBAL | {"retreat", "mobilize", "coerce"}:
+        if not recipients and f.cls in VERBAL | {"retreat", "mobilize", "coerce", "other"}:
             recipients = self._object_actors(f, ms, actors)
         targets = []
         for tok, prep in f.args.places:
@@ -835,7 +835,7 @@ class EventFinder:
             # "a protest was held", "members of a musicians' union demonstrated": a crowd ACLED names by its role
             crowd = ("Protesters", 6) if cls == "protest" else ("Rioters", 5)
             actors = [ActorRef(crowd[0].lower(), None, crowd[0], crowd[1], None, None)]
-        if cls in VERBAL | {"retreat", "mobilize", "coerce"} and not (actors or recipients) \
+        if cls in VERBAL | {"retreat", "mobilize", "coerce", "other"} and not (actors or recipients) \
                 and (f.trigger.pos_ == "VERB" or f.anchor.i != f.trigger.i):
             # "the UK prime minister cancelled a visit": a verbal event's sides as written when the
             # knowledge base does not know them (they carry no id and no type)
