@@ -62,6 +62,69 @@ def test_rules_give_the_acled_type_a_coder_would(text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a protest with no protest verb
+    ("Residents banged pots on their balconies in Mosul on Tuesday night.",
+     ("Protests", "Peaceful protest")),
+    ("Taxi drivers staged a motorcade through central Izmir on Sunday to demand fuel subsidies.",
+     ("Protests", "Peaceful protest")),
+    ("Dozens of nurses gathered outside the health ministry in Amman on Monday, demanding back pay.",
+     ("Protests", "Peaceful protest")),
+    ("Farmers formed a human chain along the highway near Multan on Friday.", ("Protests", "Peaceful protest")),
+    ("Students chanted slogans outside the university gate in Peshawar on Wednesday.", ("Protests", "Peaceful protest")),
+    ("Jobless graduates blocked the railway tracks near Gafsa on Thursday.", ("Protests", "Peaceful protest")),
+    # a date range in a purpose phrase is no habit: "for not paying wages for months"
+    ("Workers of a brick kiln held a protest in Sukkur on Monday for not being paid their wages for months.",
+     ("Protests", "Peaceful protest")),
+    # ceasefire monitors counting shots: an exchange of fire, with no side named
+    ("On Tuesday the monitors recorded 25 shots and bursts of fire from small arms near Pivdenne.",
+     ("Battles", "Armed clash")),
+    ("The observers counted 9 bursts of fire involving rifles near Travneve.", ("Battles", "Armed clash")),
+    ("The observers counted 9 bursts of fire involving heavy machine guns near Travneve.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    # heavy weapons and small arms fired at homes and streets, not at the other side: shelling
+    ("Militia fighters fired mortar rounds and machine guns at residential streets of Marib city on Friday.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    # the victims are fighters or men of rank, though the parse or the noun hides it
+    ("Army troops killed 4 IS militants near the Hamrin mountains on Sunday.", ("Battles", "Armed clash")),
+    ("Unknown gunmen shot dead an army lieutenant outside his unit in Daraa on Monday.", ("Battles", "Armed clash")),
+    # a suspect killed in a police raid is a civilian to ACLED
+    ("A robbery suspect was killed during a police raid in the Tondo district of Manila on Sunday.",
+     ("Violence against civilians", "Attack")),
+    # police in a scuffle with unarmed people: a riot, not a battle
+    ("A clash broke out between police and street vendors at the central bus station in Lusaka on Monday.",
+     ("Riots", "Mob violence")),
+    ("Migrants clashed with border guards at a crossing near Lesbos on Saturday.", ("Riots", "Mob violence")),
+    # men who open fire are gunmen, not a mob
+    ("Two men opened fire on a grocery store in Culiacan on Friday, wounding the owner.",
+     ("Violence against civilians", "Attack")),
+    # strategic developments
+    ("Soldiers recovered a cache of rifles and ammunition in a forest near Ukhrul on Tuesday.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Settlers cut down 40 olive trees belonging to farmers near Salfit on Saturday.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Tribal fighters established new fortifications east of Marib on Thursday.",
+     ("Strategic developments", "Change to group/activity")),
+    ("Government and rebel commanders exchanged prisoners near Taiz on Sunday.", ("Strategic developments", "Agreement")),
+    ("Members of a drug cartel handed out food parcels to families in Apatzingan on Monday.",
+     ("Strategic developments", "Change to group/activity")),
+    ("The government released 80 rebel prisoners from the central jail in Juba on Thursday.",
+     ("Strategic developments", "Other")),
+    ("Police imposed a three-day curfew on the old city of Jos on Sunday.",
+     ("Strategic developments", "Change to group/activity")),
+    ("Two militants threw a grenade at a police post in Sopore on Friday.", ("Explosions/Remote violence", "Grenade")),
+    ("Soldiers raped two women in a village near Walikale on Tuesday.", ("Violence against civilians", "Sexual violence")),
+    ("Gunmen on a motorbike shot dead a money changer in Quetta on Monday.", ("Violence against civilians", "Attack")),
+    ("A taxi driver was shot dead in his car in Acapulco on Saturday.", ("Violence against civilians", "Attack")),
+    ("Youths threw petrol bombs at a police station in Durban on Monday.", ("Riots", "Mob violence")),
+    ("Soldiers seized two boats carrying fuel near Puerto Ayacucho on Friday.",
+     ("Strategic developments", "Looting/property destruction")),
+])
+def test_events_without_the_obvious_verb_still_get_the_acled_type(text, expected):
+    assert expected in typed(text)
+
+
+@pytest.mark.slow
 def test_what_a_protest_demanded_is_not_what_happened_at_it():
     text = "Lawyers held a protest in Multan on Monday against the arrest of a colleague."
     assert typed(text) == [("Protests", "Peaceful protest")]
@@ -74,6 +137,15 @@ def test_police_stepping_in_later_in_the_paragraph_makes_it_a_protest_with_inter
     first = [e for e in events_of(text) if e["trigger"]["text"] == "protested"]
     assert [(e["acled_event_type"], e["acled_sub_event_type"]) for e in first] == [
         ("Protests", "Protest with intervention")]
+
+
+@pytest.mark.slow
+def test_several_arrested_after_a_protest_is_an_intervention_but_an_arrest_it_protests_is_not():
+    assert typed("Nurses held a demonstration outside the hospital in Bamako on Monday. Several were arrested.") \
+        == [("Protests", "Protest with intervention")]
+    calm = "Reporters protested in Quetta on Saturday against the arrest of their editor. He was arrested in Karachi in March."
+    assert ("Protests", "Peaceful protest") in typed(calm)
+    assert ("Protests", "Protest with intervention") not in typed(calm)
 
 
 @pytest.mark.slow

@@ -111,6 +111,8 @@ class EventFinder:
     def _trigger(self, tok: Token, ms: Mentions) -> Trigger | None:
         if tok.pos_ == "VERB":
             entries = self.lex.triggers_for(tok.lemma_.lower(), "VERB")
+        elif _shot_dead(tok):  # "Gunmen on a motorbike shot dead ..." parsed as a noun "shot" before a verb "dead"
+            entries = self.lex.triggers_for("shoot", "VERB")
         elif tok.pos_ in ("NOUN", "PROPN"):
             if tok.dep_ == "compound" or (ms is not None and tok.i in ms.by_token):
                 return None  # "attack helicopters", "Battle of Mosul" as a name
@@ -181,7 +183,11 @@ class EventFinder:
             return m.kind == "place"
         if self.lex.is_("territory_words", tok.lemma_.lower()):
             return True
-        return any(ms.at(c) is not None and ms.at(c).kind == "place" for c in tok.subtree)
+        # a place in its own name ("the town of Kidal", "Kidal airport"), not one further on ("a boat near Kidal")
+        own = [c for c in tok.children if c.dep_ in ("compound", "appos", "nmod")]
+        own += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return any(ms.at(c) is not None and ms.at(c).kind == "place"
+                   for o in own for c in (o, *(k for k in o.children if k.dep_ in ("compound", "appos"))))
 
     # --- frames -----------------------------------------------------------------------------
     def frames(self, sent: Span, ms: Mentions) -> list[Frame]:
@@ -191,7 +197,7 @@ class EventFinder:
             e = self._trigger(tok, ms)
             if e is None:
                 continue
-            if tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" or _shot_dead(tok):
                 args, anchor = verb_args(tok, e, self.lex), tok
             else:
                 if self._inside_frame_noun(tok):
@@ -200,7 +206,7 @@ class EventFinder:
                 anchor = self._noun_anchor(tok)
                 self._host_args(tok, args)
             means = None  # found from the event's own words in _event, the trigger's default last
-            fatal = e.fatal or dies(tok)  # "shot dead", "beaten to death"
+            fatal = e.fatal or dies(tok) or _shot_dead(tok)  # "shot dead", "beaten to death"
             victims = list(args.patients) if fatal else []
             frames.append(Frame(tok, e, anchor, args, [e.cls], means, fatal, [tok], victims))
         return self._merge(frames)
@@ -369,8 +375,8 @@ class EventFinder:
                 continue
             events.append(ev)
         events += self._statements(events, reported, sent, ms, ctx)
-        calm = [e for e in ctx.recent if e.acled_sub_event_type == "Peaceful protest"]
-        turn = acled.protest_turn(sent, self.lex) if calm else None
+        calm = [e for e in (*ctx.recent, *events) if e.acled_sub_event_type == "Peaceful protest"]
+        turn = acled.protest_turn(sent, self.lex, own=any(e in events for e in calm)) if calm else None
         for e in calm if turn else ():  # "Police later dispersed the crowd": the protest had an intervention
             e.acled_event_type, e.acled_sub_event_type = turn
             e.plover_mode = "riot" if turn[0] == "Riots" else e.plover_mode
@@ -820,7 +826,9 @@ class EventFinder:
                     return True  # "every morning", "every week"
                 if c.dep_ == "prep" and c.lower_ in ("for", "over", "in"):
                     phrase = " ".join(t.lower_ for t in c.subtree)
-                    if phrase in words or any(phrase.endswith(w.split()[-1]) and phrase.startswith(w.split()[0]) for w in words if " " in w and w.split()[0] in ("for", "over", "in")):
+                    # "for the past few years" (its object the time noun), not "for not paying wages for months"
+                    nouns = {o.lower_ for o in c.children if o.dep_ == "pobj"}
+                    if phrase in words or any(w.split()[-1] in nouns and phrase.startswith(w.split()[0]) for w in words if " " in w and w.split()[0] in ("for", "over", "in")):
                         return True
         for tok in (f.trigger, f.anchor):
             kids = {c.dep_: c for c in tok.children}
@@ -901,7 +909,7 @@ class EventFinder:
         if punitive is not None and not recipients:  # "called for sanctions against X": X
             against = [o for t in (punitive, *f.members) for p, o in preps(t) if p in ("against", "on", "of")]
             recipients = self._refs(against, ms, f, places, "recipient")
-        if not recipients and f.cls in VERBAL | {"retreat", "mobilize", "coerce"}:
+        if not recipients and f.cls in VERBAL | {"retreat", "mobilize", "coerce", "other"}:
             recipients = self._object_actors(f, ms, actors)
         targets = []
         for tok, prep in f.args.places:
@@ -948,7 +956,7 @@ class EventFinder:
             # "a protest was held", "members of a musicians' union demonstrated": a crowd ACLED names by its role
             crowd = ("Protesters", 6) if cls == "protest" else ("Rioters", 5)
             actors = [ActorRef(crowd[0].lower(), None, crowd[0], crowd[1], None, None)]
-        if cls in VERBAL | {"retreat", "mobilize", "coerce"} and not (actors or recipients) \
+        if cls in VERBAL | {"retreat", "mobilize", "coerce", "other"} and not (actors or recipients) \
                 and (f.trigger.pos_ == "VERB" or f.anchor.i != f.trigger.i) and not _infinitive_modifier(f.trigger):
             # "the UK prime minister cancelled a visit": a verbal event's sides as written when the
             # knowledge base does not know them (they carry no id and no type)
@@ -1383,6 +1391,12 @@ def _infinitive_modifier(verb: Token) -> bool:
     return noun is not None and noun.lemma_.lower() not in AGENT_NOUNS \
         and any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in verb.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _shot_dead(tok: Token) -> bool:
+    """'dead' heading its clause right after a 'shot' the parser took for a noun: the shooting itself."""
+    return tok.lower_ == "dead" and tok.pos_ == "ADJ" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "shot" \
+        and tok.doc[tok.i - 1].pos_ != "VERB" and any(c.dep_ in ("nsubj", "dobj") for c in tok.children)
 
 
 def _in_dateline(tok: Token) -> bool:

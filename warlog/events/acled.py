@@ -41,6 +41,11 @@ class Cues:
     mutual: bool = False  # fire went both ways: "exchanged artillery fire", "in both directions"
     military: bool = False  # its object is a military one: "fired at the positions of", "attacked a checkpoint"
     off_duty: bool = False  # its victims are soldiers or police off duty or no longer serving: civilians to ACLED
+    ranks: bool = False  # its objects are named by a rank or post of armed service: "a lieutenant", "a policewoman"
+    at_place: bool = False  # fire aimed at a place, not at a side: "fired mortars and machine guns at residential areas"
+    people_side: bool = False  # a side is people by a plain or national noun: "shopkeepers", "Palestinians", "migrants"
+    gunfire: bool = False  # guns were used: "opened fire", "shot", "a rifle"
+    restriction: bool = False  # the event is a curfew, lockdown or ban on movement: "extended the curfew"
 
 
 def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token], patient_toks: list[Token],
@@ -72,13 +77,17 @@ def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token
         """A victim who is no armed actor and no military target: "owners", "a deacon", "a village"."""
         if tok.like_num:  # "killed 3 IS militants" parsed with the number as head: judge the noun
             nouns = [c for c in tok.children if c.pos_ in ("NOUN", "PROPN") and c.i > tok.i]
+            if not nouns:  # "killed 3 IS militants" parsed with "IS" as a verb: the next noun is who
+                nouns = [t for t in tok.doc[tok.i + 1:tok.i + 4] if t.pos_ == "NOUN" and t.dep_ != "compound"][:1]
             return all(unarmed(n) for n in nouns) if nouns else True
         if people(tok) or tok.lemma_.lower() in words["civilian_targets"]:
             return True
+        if tok.ent_type_ == "NORP" and tok.dep_ != "amod" and typed(tok) is None:
+            return True  # "fired at a Palestinian", "two Afghans were wounded": people by nationality
         lemma = tok.lemma_.lower()
-        return tok.pos_ == "NOUN" and typed(tok) is None and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP") \
+        return tok.pos_ == "NOUN" and typed(tok) is None and lemma not in words["armed_ranks"] and tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP") \
             and lemma not in words["military_targets"] and lemma not in words["combatant_words"] \
-            and not lex.is_("territory_words", lemma)
+            and lemma not in words["weapon_words"] and not lex.means_of([lemma]) and not lex.is_("territory_words", lemma)
     def off_duty(tok: Token) -> bool:  # "an off-duty policeman", "a soldier (off-duty)", "a former officer"
         return any(c.dep_ in ("amod", "compound", "appos") and "".join(t.lower_ for t in c.subtree) in words["off_duty_modifiers"]
                    for c in tok.children)
@@ -88,7 +97,15 @@ def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token
     mutual = any(f" {w} " in f" {whole} " for w in words["mutual_phrases"])
     military = any(t.lemma_.lower() in words["military_objects"] for t in patient_toks)
     off = any(off_duty(t) for t in patient_toks) and all(off_duty(t) or unarmed(t) for t in patient_toks)
-    return Cues(means, intervention, violence, lethal, trigger.tag_ == "NNS", crowd, people_hit, mutual, military, off)
+    ranks = any(t.lemma_.lower() in words["armed_ranks"] for t in patient_toks)
+    at_place = any(t.dep_ == "pobj" and t.head.lower_ in words["aim_preps"] and t.head.head.i == trigger.i
+                   and (t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in words["place_targets"])
+                   for t in sent if t.i in own)
+    people_side = any(people(t) or t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in (*actor_toks, *patient_toks))
+    gunfire = "firearms" in means or bool(verbs & {"shoot", "fire"}) or " open fire " in f" {text} "
+    return Cues(means, intervention, violence, lethal, trigger.tag_ == "NNS", crowd, people_hit, mutual, military, off,
+                ranks, at_place, people_side, gunfire,
+                any(t.lemma_.lower() in words["restriction_words"] for t in (trigger, *trigger.children)))
 
 
 def _own_clause(trigger: Token, words: dict) -> set[int]:
@@ -126,7 +143,8 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         return "Battles", "Armed clash"
     if cls in ("attack", "fight", "raid") and means and lex.means[means]["acled"]:
         heavy = means in HEAVY or means in ("bomb", "shelling") and cues.plural and noun
-        small_arms = "firearms" in cues.means and (patients & ARMED or cues.military or not (patients or cues.people_hit))
+        small_arms = "firearms" in cues.means and (patients & ARMED or cues.military
+                                                   or not (patients or cues.people_hit or cues.at_place))
         if heavy and (cls == "fight" or cues.mutual or small_arms):
             return "Battles", "Armed clash"  # "exchanged artillery fire", "fired mortars and small arms at positions"
         if means == "bomb" and cues.plural and noun:
@@ -138,7 +156,9 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
             return "Protests", "Excessive force against protesters"
         return "Violence against civilians", "Attack"
     protest = bool(sentence_lemmas & set(table()["cues"]["protest_words"]))
-    if cls == "riot" or (cls in ("fight", "attack") and actors & {5, 6}):
+    if cls == "attack" and cues.gunfire and (cues.crowd or 5 in actors) and not protest and 6 not in actors:
+        return "Violence against civilians", "Attack"  # "two men on a motorcycle opened fire": gunmen, not a mob
+    if cls == "riot" or (cls in ("fight", "attack", "loot") and actors & {5, 6}):
         # stones thrown at a demonstration, or by demonstrators, make it a violent one; else a mob
         return "Riots", "Violent demonstration" if protest or 6 in actors else "Mob violence"
     if cls == "protest":
@@ -154,6 +174,11 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         return "Riots", "Violent demonstration" if protest else "Mob violence"
     if cls == "fight" and (actors | patients) and not (actors | patients) & ARMED:
         return "Riots", "Mob violence"  # "two groups of villagers clashed"
+    sides = actors | patients
+    if cls == "fight" and sides & {STATE, 8} and not sides & {2, 3, 4} and (7 in sides or cues.people_side) \
+            and not cues.lethal:
+        # police or troops in a scuffle with shopkeepers, migrants or a crowd: ACLED's riot, not a battle
+        return "Riots", "Violent demonstration" if protest else "Mob violence"
     if cls == "fight" and actors & ARMED and patients == {7}:
         return "Violence against civilians", "Attack"  # "killed 2 civilians during an incursion"
     if cls in ("attack", "raid"):
@@ -161,15 +186,24 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
             return "Riots", "Mob violence"
         if 7 in patients and not patients & ARMED or cues.off_duty and not cues.mutual:
             return "Violence against civilians", "Attack"
-        if patients & ARMED or cls == "raid" and actors & ARMED or cues.military:
+        if patients & ARMED or cues.military or cues.ranks:
             return "Battles", "Armed clash"
         if cues.people_hit:
-            return "Violence against civilians", "Attack"  # "gunmen killed 4 youths"
+            return "Violence against civilians", "Attack"  # "gunmen killed 4 youths", "a suspect killed in a police raid"
+        if cls == "raid" and actors & ARMED:
+            return "Battles", "Armed clash"
         if actors & ARMED and not patients:
             return "Battles", "Armed clash"  # "ISIS attacked Kirkuk": the defenders go unnamed
+        if noun and cues.plural and "firearms" in cues.means and not (actors or patients):
+            return "Battles", "Armed clash"  # "40 shots of small arms near the line": an exchange observers counted
         if not actors and not patients:
-            return None, None
+            # "a man was shot dead in his shop": no one named on either side, a killing of a civilian to ACLED
+            return ("Violence against civilians", "Attack") if cues.lethal and not noun else (None, None)
         return "Violence against civilians", "Attack"
+    if cls == "coerce" and cues.restriction:
+        return "Strategic developments", "Change to group/activity"  # a curfew or lockdown imposed by those in power
+    if cls == "aid" and actors & {2, 3, 4}:
+        return "Strategic developments", "Change to group/activity"  # a rebel group or militia hands out food: a new activity
     if cls == "agree" and not (noun or (actors | patients) & ARMED):
         return None, None  # "agreed to meet" is not ACLED's Agreement; a ceasefire or a deal between armed actors is
     default = table()["class_defaults"].get(cls)
@@ -182,10 +216,12 @@ def class_of(event_type: str, sub_event_type: str | None) -> str | None:
     return by.get(sub_event_type or "") or by.get(event_type)
 
 
-def protest_turn(sent: Span, lex: Lexicon) -> tuple[str, str] | None:
+def protest_turn(sent: Span, lex: Lexicon, own: bool = False) -> tuple[str, str] | None:
     """What a sentence after a peaceful protest says became of it: police stepped in ("Police
-    dispersed the crowd", "They were arrested") or the crowd turned violent ("The demonstrators
-    burnt tyres"). None when it speaks of neither, or of neither the crowd nor the police."""
+    dispersed the crowd", "They were arrested", "26 were arrested") or the crowd turned violent
+    ("The demonstrators burnt tyres", "Tyres were burnt"). None when it speaks of neither, or of
+    neither the crowd nor the police. `own`: the protest is told in this sentence, so only verbs
+    count, not words that may be its grievance ("against the use of tear gas")."""
     words = table()["cues"]
     who = set(words["turn_subjects"])
 
@@ -202,10 +238,17 @@ def protest_turn(sent: Span, lex: Lexicon) -> tuple[str, str] | None:
 
     text = " " + " ".join(t.lemma_.lower() for t in sent) + " "
     acts = [(t.lemma_.lower(), roles(t)) for t in sent if t.pos_ == "VERB"]
-    if any(v in words["intervention_verbs"] and r & who for v, r in acts) or (
+    # a passive with no agent: "Tyres were burnt", "26 were arrested" (by the crowd, by the police: unsaid);
+    # for arrests, of several people, not "he was arrested in March" (the grievance) or "activists who were detained"
+    passive = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl")
+               and any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children)]
+    unsaid = {t.lemma_.lower() for t in passive}
+    many = {t.lemma_.lower() for t in passive if any(c.dep_ == "nsubjpass" and (
+        c.like_num or c.tag_ == "NNS" or c.lower_ in lex.vague_numbers or c.lemma_.lower() in who) for c in t.children)}
+    if any(v in words["intervention_verbs"] and (r & who or v in many) for v, r in acts) or not own and (
             {t.lemma_.lower() for t in sent} & who and any(f" {w} " in text for w in words["intervention_phrases"])):
         return "Protests", "Protest with intervention"
     violent = set(lex.words["protest_violence"]) | set(words["violence_words"])
-    if any(v in violent and r & who for v, r in acts):
+    if any(v in violent and (r & who or v in unsaid) for v, r in acts):
         return "Riots", "Violent demonstration"
     return None
