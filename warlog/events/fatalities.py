@@ -179,8 +179,9 @@ def _with_hurt(victim: Token, lex: Lexicon) -> str | None:
     group = {verb, *verb.conjuncts, *(c for c in verb.children if c.dep_ == "advcl")}
     group |= {c for g in list(group) for c in g.conjuncts}
     own = ("nsubj", "nsubjpass", "dobj")
-    hurt = [g for g in group if g.lemma_.lower() in INJURY_VERBS
-            and not any(c.dep_ in own and c.i != victim.i for c in g.children)]
+    # next to the killing and with no words of its own: "killed and wounded", not "killed ... and three were injured"
+    hurt = [g for g in group if g.lemma_.lower() in INJURY_VERBS and abs(g.i - verb.i) <= 3
+            and not any(c.dep_ in (*own, "auxpass", "aux") and c.i != victim.i for c in g.children)]
     if not hurt or not any(g.lemma_.lower() in ("kill", "die") for g in group):
         return None
     return "or" if any(c.dep_ == "cc" and c.lower_ == "or" for g in group for c in g.children) else "and"
