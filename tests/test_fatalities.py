@@ -92,6 +92,30 @@ def test_the_toll_of_one_sentence(text, best):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a range: the lower end is the best reading, the upper the high bound
+    ("Gunmen fired on a minibus near Kismayo on Sunday, killing between 3 and 5 passengers.", (3, 3, 5)),
+    # one count for the dead and the hurt together: half of them dead, perhaps all
+    ("Eight rebels were killed and wounded during an army sweep near Beni on Sunday.", (0, 4, 8)),
+    # dead, hurt or captured: none is known to be dead
+    ("Six rebels were killed, injured or captured during an army sweep near Beni on Sunday.", (0, 0, 6)),
+    # separate counts stay the dead's own
+    ("Eight rebels were killed and three were wounded during an army sweep near Beni on Sunday.", (8, 8, 8)),
+])
+def test_ranges_and_counts_shared_with_the_wounded(text, expected):
+    e = violent(text)[0]
+    assert toll(e) == expected, e["fatalities"]
+
+
+@pytest.mark.slow
+def test_attackers_killed_later_add_to_the_toll():
+    text = ("Three gunmen attacked a police post near Hawija on Sunday, killing two policemen. The police returned "
+            "fire and killed all three gunmen.")
+    evs = violent(text)
+    assert len(evs) == 1 and evs[0]["fatalities"]["best"] == 5
+
+
+@pytest.mark.slow
 def test_an_attempted_killing_kills_no_one():
     (e, *_) = violent("A mob tried to kill a suspected thief in Jinja on Sunday, setting his shop on fire.")
     assert e["fatalities"] is None

@@ -60,6 +60,12 @@ def _bounded(tok: Token, value: tuple[int, int, int], lex: Lexicon) -> tuple[int
     """Apply "at least" / "up to" modifiers found just before the number."""
     low, best, high = value
     doc = tok.doc
+    # "between 2 and 4", "2 to 4", "2-4": the lower end is the best (ACLED's conservative reading)
+    for a, b in ((tok.i - 2, tok.i), (tok.i, tok.i + 2)):
+        if a >= 0 and b < len(doc) and doc[a + 1].lower_ in ("to", "-", "and", "or") and doc[a].like_num and doc[b].like_num:
+            ends = [number_value(doc[i], lex) for i in (a, b)]
+            if all(ends) and ends[0][1] < ends[1][1]:
+                return ends[0][1], ends[0][1], ends[1][1]
     before = doc[max(tok.i - 3, 0):tok.i].text.lower()
     if any(before.endswith(w) for w in lex.floor_words):
         return low, best, max(high, best)
@@ -122,6 +128,10 @@ def fatalities_of(victims: list[Token], sent: Span, lex: Lexicon, fatal: bool) -
                 got = count_of(t, lex)
                 if got:
                     (lo, be, hi), words = got
+                    mixed = _with_hurt(t, lex) if not vague(Fatalities(lo, be, hi, words), lex) else None
+                    if mixed:  # "7 militants were killed and wounded": half of them dead; "killed or captured": maybe none
+                        lo, be = 0, be // 2 if mixed == "and" else 0
+                        words += f" (killed {mixed} hurt)"
                     low, best, high = low + lo, best + be, high + hi
                     said.append(words)
         extra = _in_addition(sent, lex)
@@ -157,6 +167,24 @@ def replaces(old: Fatalities | None, new: Fatalities | None, lex: Lexicon) -> bo
     if vague(old, lex) != vague(new, lex):
         return vague(old, lex)
     return new.best > old.best
+
+
+def _with_hurt(victim: Token, lex: Lexicon) -> str | None:
+    """"and" when one count is told of the dead and the hurt together ("7 militants were killed and
+    wounded", "killing and injuring 20"), "or" when of the dead or the hurt or captured ("were killed,
+    injured or captured"); None when the count is of the dead alone."""
+    verb = victim.head
+    if verb.pos_ != "VERB":
+        return None
+    group = {verb, *verb.conjuncts, *(c for c in verb.children if c.dep_ == "advcl")}
+    group |= {c for g in list(group) for c in g.conjuncts}
+    own = ("nsubj", "nsubjpass", "dobj")
+    # next to the killing and with no words of its own: "killed and wounded", not "killed ... and three were injured"
+    hurt = [g for g in group if g.lemma_.lower() in INJURY_VERBS and abs(g.i - verb.i) <= 3
+            and not any(c.dep_ in (*own, "auxpass", "aux") and c.i != victim.i for c in g.children)]
+    if not hurt or not any(g.lemma_.lower() in ("kill", "die") for g in group):
+        return None
+    return "or" if any(c.dep_ == "cc" and c.lower_ == "or" for g in group for c in g.children) else "and"
 
 
 def _attempted(victim: Token, lex: Lexicon) -> bool:
@@ -289,14 +317,26 @@ def _toll_in(sent: Span, lex: Lexicon):
             # "X were killed and Y injured": Y is not a toll of the dead
             hurt = {t.i for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in INJURY_VERBS for t in c.subtree}
             # its own words first ("300 were reported injured, 1 killed": 1), then anywhere below it
-            near = [t for c in tok.children if c.dep_ not in CLAUSES for t in (c, *c.children) if t.i != tok.i]
+            heads = [tok]
+            if tok.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):  # "left 3 fighters dead", "48 were reported killed"
+                heads += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            near = [t for h in heads for c in (h.children if h is tok else (h,)) if c.dep_ not in CLAUSES
+                    for t in (c, *c.children) if t.i != tok.i]
             for c in [*near, *tok.subtree]:
                 if c.i in hurt or c.i == tok.i or c.dep_ not in ("nummod", "pobj", "dobj", "nsubj", "nsubjpass", "npadvmod", "attr", "appos"):
                     continue
+                if c.dep_ == "nummod" and c.head.lemma_.lower() in lex.cues["shared_toll_nouns"]["words"]:
+                    continue  # "across the two attacks": a count of events, not of the dead
                 value = _unquantified(c, lex)
                 value = value[0] if value else number_value(c, lex)
                 if value:
-                    return _bounded(c, value, lex), f"{c.text} {tok.text}"
+                    low, best, high = _bounded(c, value, lex)
+                    if c.dep_ == "nummod":  # "3 fighters and 1 policeman dead": every counted noun
+                        for other in c.head.conjuncts:
+                            more = [number_value(n, lex) for n in other.children if n.dep_ == "nummod"]
+                            if more and more[0]:
+                                low, best, high = low + more[0][0], best + more[0][1], high + more[0][2]
+                    return (low, best, high), f"{c.text} {tok.text}"
             if tok.lower_ in ("dead", "killed") and tok.head.like_num:
                 value = number_value(tok.head, lex)
                 if value:
