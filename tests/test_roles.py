@@ -225,3 +225,20 @@ def test_every_state_of_a_list_acts_even_when_the_parse_makes_one_an_apposition(
     support = [e for e in found if e["plover_type"] == "SUPPORT"][0]
     assert set(ids(support["actors"])) == {"cameo-mor", "cameo-shr", "cameo-arn", "cameo-bre"}
     assert set(ids(support["recipients"])) == {"cameo-gon", "cameo-roh"}
+
+
+def test_a_battle_takes_its_sides_from_the_paragraph_and_the_front():
+    text = ("On Tuesday, in Sao Goncalo, Rio de Janeiro, Military Police officers entered a favela to arrest drug "
+            "dealers. A shoot-out broke out and one suspect was wounded.")
+    ev = first(text, acled_event_type="Battles")
+    assert ids(ev["actors"]) == ["military-police-bra"]
+    assert names(ev["recipients"]) == ["Unidentified Gang (Brazil)"]  # the other side, a gang's (drug dealers)
+    ev = first("On 3 June 2019, monitors in eastern Ukraine recorded an exchange of fire in both directions of the "
+               "frontline.", acled_event_type="Battles")
+    assert sorted(ids(ev["actors"] + ev["recipients"])) == ["military-ukr", "novorossiya-armed-forces"]
+
+
+def test_pro_x_forces_are_x_s_side():
+    ev = first("On Friday, pro-Houthi fighters shelled pro-Hadi positions in Harib, Marib, Yemen.",
+               acled_event_type="Explosions/Remote violence")
+    assert ids(ev["actors"]) == ["houthis"]

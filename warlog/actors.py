@@ -686,6 +686,16 @@ class KnowledgeBase:
                 return holder, next(side for side in set(held.values()) if side != holder)
         return None
 
+    def front_sides(self, country: str | None, on: datetime.date | None = None) -> tuple[str, str] | None:
+        """The two sides of the front line that runs through `country` (ISO3) on `on`, if one does."""
+        if self._fronts is None:
+            self._fronts = self._load_fronts(FRONTS_FILE)
+        for front_country, start, end, held, _pattern in self._fronts:
+            if front_country == country and _within(on, start, end):
+                first, second = dict.fromkeys(held.values())
+                return first, second
+        return None
+
     def _load_fronts(self, path: Path) -> list:
         fronts = []
         for line, rec in read_jsonl(path):

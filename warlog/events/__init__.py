@@ -854,10 +854,13 @@ class EventFinder:
             return True  # "executed three lawyers", "killed a police captain", "the owner ... was killed": who a killing is done to is people
         return self.kb.head_noun_info(tok.lemma_.lower()) is not None
 
-    def _intervening(self, ms: Mentions, sent: Span | None, location: Location | None, ctx: DocContext) -> list[ActorRef]:
-        """The force that intervened in a protest: the first the sentence (else the paragraph) names."""
-        forces = [m.actor for m in ms.of_kind("actor", sent) if m.actor is not None and self._is_force(m.actor)]
-        return self._generic(forces[:1], location, "protest", role="recipient", ctx=ctx)
+    def _intervening(self, ms: Mentions, sent: Span | None, location: Location | None, ctx: DocContext,
+                     armed: bool = False) -> list[ActorRef]:
+        """The force that intervened in a protest: the first the sentence (else the paragraph) names;
+        `armed`: the first named armed actor, state or not (who fought)."""
+        found = [m.actor for m in ms.of_kind("actor", sent) if m.actor is not None and (
+            self._is_force(m.actor) or armed and m.actor.actor_id and m.actor.type in (2, 3, 4))]
+        return self._generic(found[:1], location, "fight" if armed else "protest", role="recipient", ctx=ctx)
 
     def _organised_crime(self, ms: Mentions) -> bool:
         """The paragraph bears the marks of organised crime (cues.json "organised_crime_words")."""
@@ -993,6 +996,9 @@ class EventFinder:
         if subtype in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration") \
                 and not any(self._is_force(r) for r in actors + recipients):
             recipients = recipients + self._intervening(ms, None, location, ctx)  # "Police dispersed the crowd" next
+        if etype == "Battles" and not actors and not recipients:
+            # "Military Police officers raided X. A shoot-out broke out": who the paragraph names fighting
+            actors = self._intervening(ms, None, location, ctx, armed=True)
         actors, recipients, assoc = self._acled_sides(etype, subtype, actors, recipients, location, ctx, sent.text,
                                                       mutual=cls == "fight")
         if self._organised_crime(ms):  # "found dead, hands tied", "a drive-by shooting": a gang's doing
@@ -1208,6 +1214,11 @@ class EventFinder:
                 actors = [ActorRef(other.name, other.id, other.name, other.type, other.country, None)]
                 recipients = [ActorRef(holder.name, holder.id, holder.name, holder.type, holder.country, None)] \
                     if etype == "Battles" else []
+            elif etype == "Battles" and not actors and not recipients and self.kb.front_sides(country, ctx.published):
+                # fire in both directions somewhere on the front: its two sides (which fired first is unknown)
+                first, second = (self.kb.get(aid) for aid in self.kb.front_sides(country, ctx.published))
+                actors = [ActorRef(first.name, first.id, first.name, first.type, first.country, None)]
+                recipients = [ActorRef(second.name, second.id, second.name, second.type, second.country, None)]
         if etype == "Violence against civilians":
             # the victims of violence against civilians are civilians, whatever the words for them
             civilians = [r for r in recipients if r.type == 7] or [unnamed(7, "Civilians", "civilians")]
@@ -1219,6 +1230,13 @@ class EventFinder:
         if etype == "Battles" and not actors and not recipients:  # "a shoot-out took place in X": two unknown sides
             actors = [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
             recipients = list(actors)
+        elif etype == "Battles" and not recipients and mutual and actors[0].actor_id is None:
+            recipients = [replace(actors[0])]  # "tribesmen clashed": tribesmen on both sides
+        elif etype == "Battles" and not recipients:  # a battle has another side: across the front, else unknown
+            sides = self.kb.front_sides(country, ctx.published) or ()
+            other = [self.kb.get(aid) for aid in sides if aid != actors[0].actor_id] if actors[0].actor_id in sides else []
+            recipients = [ActorRef(other[0].name, other[0].id, other[0].name, other[0].type, other[0].country, None)] \
+                if other else [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
         if etype in ("Violence against civilians", "Explosions/Remote violence") and not actors and recipients:
             actors = [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
             recipients = [r for r in recipients if r.canonical != actors[0].canonical]

@@ -300,7 +300,7 @@ def noun_args(noun: Token, trig: Trigger, lex: Lexicon) -> Args:
         for p, o in preps(head):
             if p not in ("by",):
                 a.places.append((o, p))
-    elif noun.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+    elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         # "A car bomb exploded in Baghdad": the verb's places and objects belong to the event;
         # "clashes broke out between X and Y": the sides
         for p, o in preps(head):
