@@ -42,7 +42,8 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
 # Agents that stand for the state or group named in their "of"/"from"/"in" phrase.
 AGENT_NOUNS = {"government", "lawmaker", "legislator", "official", "ambassador", "envoy", "diplomat", "minister",
                "authority", "soldier", "troop", "force", "police", "army", "military", "leader", "spokesman",
-               "spokesperson", "delegation", "parliament", "population", "people", "citizen", "president"}
+               "spokesperson", "delegation", "parliament", "population", "people", "citizen", "president",
+               "prosecutor", "judge", "court", "negotiator", "investigator", "premier", "chancellor"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
 CLAIM_VERBS = {"claim", "accept", "bear", "take", "assume", "admit"}
 RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -232,7 +233,13 @@ class EventFinder:
                 args.places.append((o, p))
 
     def _inside_frame_noun(self, noun: Token) -> bool:
+        """"videos of explosions", "fears of an offensive"; and "condemned the attack by X",
+        "welcomed the talks": what a judgement is about is its topic, told elsewhere (its doer is the
+        judgement's target)."""
         head = noun.head
+        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+            judged = self._trigger(head, None)
+            return judged is not None and judged.cls in ("accuse", "support")
         return noun.dep_ == "pobj" and head.lower_ in ("of", "about") and self.lex.is_("frame_nouns", head.head.lemma_.lower())
 
     def _means_key(self, name: str) -> str | None:
