@@ -129,10 +129,11 @@ class EventFinder:
         if e.particle and not any(c.dep_ == "prt" and c.lower_ in e.particle.split("|") for c in kids):
             return False
         # the object of a passive verb is its subject: "sanctions were lifted", "ties were restored"
-        if e.dobj and not any(c.dep_ in ("dobj", "obj", "nsubjpass") and (e.dobj == "*" or c.lemma_.lower() in e.dobj.split("|"))
-                              for c in kids):
+        if e.dobj and not any(c.dep_ in ("dobj", "obj", "nsubjpass") and _object_fits(c, e.dobj) for c in kids):
             return False
-        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ in e.needs_prep.split("|") for c in kids):
+        # a date is no argument: "called on Saturday" is no call on anyone
+        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ in e.needs_prep.split("|") and not _date_phrase(c)
+                                    for c in kids):
             return False
         if e.with_word and not any(c.lemma_.lower() == e.with_word for k in kids for c in (k, *k.children)):
             return False
@@ -645,7 +646,7 @@ class EventFinder:
             for tok in head.subtree:
                 m = ms.at(tok)
                 if m is None and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "PROPN"):
-                    ref = self._modifier_actor(tok, ms)  # "the Saudi decision"
+                    ref = self._modifier_actor(tok, ms, "military" if f.cls in VIOLENT else "government")  # "the Saudi decision"
                     if ref is not None and (ref.actor_id or ref.name) not in mine:
                         out.append(ref)
                     continue
@@ -973,7 +974,8 @@ class EventFinder:
     def _plover_of(self, f: Frame, ms: Mentions, punitive: Token | None) -> tuple[str, str | None]:
         """The PLOVER type and mode the trigger gives, unless its arguments say otherwise: a call for
         sanctions against X accuses X (CAMEO 113); opposing a person or state rather than a proposal
-        is disapproval (ACCUSE); troops sent as peacekeepers are aid (CAMEO 074)."""
+        is disapproval (ACCUSE); agreeing to a deal concludes it (SUPPORT, as signing one: CAMEO 057);
+        troops sent as peacekeepers are aid (CAMEO 074)."""
         plover, mode = f.entry.plover, f.entry.mode
         if punitive is not None:
             return "ACCUSE", "disapprove"
@@ -984,6 +986,9 @@ class EventFinder:
                 else [] if passive else children_of(verb, "dobj", "obj")  # "is opposed to X" says nothing of who
             if opposed and all(ms.at(t) is not None and ms.at(t).actor is not None for t in opposed):
                 return "ACCUSE", "disapprove"
+        if plover == "AGREE" and f.trigger.pos_ == "VERB" and any(
+                p in ("to", "on") and self.lex.is_("agreement_nouns", o.lemma_.lower()) for p, o in preps(f.trigger)):
+            return "SUPPORT", None  # "agreed to a trade deal": an agreement concluded, as signing one (CAMEO 057)
         if plover == "MOBILIZE":
             words = [t for trig in f.members for t in trig.subtree] + f.args.actors + f.args.patients
             if any(self.lex.is_("peacekeeping_words", t.lemma_.lower()) for t in words):
@@ -1267,6 +1272,21 @@ def _fold_into(first: Event, again: Event | None, toll) -> None:
         first.fatalities = toll
     if again is not None and not first.recipients:
         first.recipients = again.recipients
+
+
+def _date_phrase(prep: Token) -> bool:
+    """"on Saturday", "in May": a preposition whose objects are all dates or times."""
+    objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
+def _object_fits(obj: Token, allowed: str) -> bool:
+    """An object constraint of the lexicon: "*" any object, else one of the "|"-separated lemmas
+    or "@LABEL", a named entity of that label ("called @PERSON": a phone call to a named person)."""
+    if allowed == "*":
+        return True
+    options = allowed.split("|")
+    return obj.lemma_.lower() in options or (obj.ent_type_ and f"@{obj.ent_type_}" in options)
 
 
 def _infinitive_modifier(verb: Token) -> bool:
