@@ -169,6 +169,14 @@ def test_a_verbal_noun_event_needs_someone_doing_it():
     ("The militants used villagers as human shields near Marawi.", "ASSAULT", "militant", "villager"),
     ("Indian troops remained on high alert along the border with Pakistan.", "MOBILIZE", "india", None),
     ("The new ambassador of Chile presented his credentials to the president of Peru.", "CONSULT", "chile", "peru"),
+    ("A court in Ankara found the former mayor guilty of espionage on Monday.", "ACCUSE", "court", None),
+    ("The Colombian government opened peace talks with the ELN rebels in Havana.", "CONSULT", "colombia", "eln"),
+    ("Uganda opened its borders to refugees fleeing the fighting in South Sudan.", "AID", "uganda", "refugee"),
+    ("The Thai army imposed martial law across the country on Tuesday.", "COERCE", "thai", None),
+    # a call to a named leader is a phone call (CONSULT), a call on someone an appeal
+    ("King Abdullah called Egyptian President Abdel Fattah al-Sisi on Sunday.", "CONSULT", "abdullah", "sisi"),
+    # agreeing to a deal concludes it, as signing one does (CAMEO 057)
+    ("Kenya and Uganda agreed to a new trade deal on Friday.", "SUPPORT", "kenya", "uganda"),
     # "still" makes violence a pattern, not a stance held now
     ("Cyprus still refuses to recognise the Turkish Cypriot administration.", "REJECT", "cyprus", None),
 ])
@@ -188,3 +196,15 @@ def test_a_verbal_attack_is_not_violence():
     evs = events("The opposition leader launched a blistering attack on the finance minister in parliament.")
     assert [e["plover_type"] for e in evs] == ["ACCUSE"]
     assert one("Gunmen launched an attack on a police station in Arish.", "ASSAULT")
+
+
+def test_a_condemned_attack_is_the_topic_of_the_condemnation():
+    # what a judgement is about is told elsewhere; its doer is the judgement's target
+    evs = events("Jordan condemned the attack by Israeli settlers on a village near Nablus.")
+    assert [e["plover_type"] for e in evs] == ["ACCUSE"] and "israel" in names(evs[0]["recipients"])
+
+
+def test_a_date_is_no_argument_of_a_trigger():
+    # "called on Saturday" is no call on anyone
+    assert not [e for e in events("The president called on Saturday.") if e["plover_type"] == "REQUEST"]
+    assert one("The president called on Saturday for calm in Beirut.", "REQUEST")

@@ -40,7 +40,8 @@ HOLDER_NOUNS = {"fighter", "member", "element", "unit", "ranks", "safe", "house"
 # Agents that stand for the state or group named in their "of"/"from"/"in" phrase.
 AGENT_NOUNS = {"government", "lawmaker", "legislator", "official", "ambassador", "envoy", "diplomat", "minister",
                "authority", "soldier", "troop", "force", "police", "army", "military", "leader", "spokesman",
-               "spokesperson", "delegation", "parliament", "population", "people", "citizen", "president"}
+               "spokesperson", "delegation", "parliament", "population", "people", "citizen", "president",
+               "prosecutor", "judge", "court", "negotiator", "investigator", "premier", "chancellor"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "its", "their", "his"}
 CLAIM_VERBS = {"claim", "accept", "bear", "take", "assume", "admit"}
 # determiners of a phrase that points at an event already told: "the attack", "across both attacks"
@@ -133,10 +134,11 @@ class EventFinder:
         if e.particle and not any(c.dep_ == "prt" and c.lower_ in e.particle.split("|") for c in kids):
             return False
         # the object of a passive verb is its subject: "sanctions were lifted", "ties were restored"
-        if e.dobj and not any(c.dep_ in ("dobj", "obj", "nsubjpass") and (e.dobj == "*" or c.lemma_.lower() in e.dobj.split("|"))
-                              for c in kids):
+        if e.dobj and not any(c.dep_ in ("dobj", "obj", "nsubjpass") and _object_fits(c, e.dobj) for c in kids):
             return False
-        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ in e.needs_prep.split("|") for c in kids):
+        # a date is no argument: "called on Saturday" is no call on anyone
+        if e.needs_prep and not any(c.dep_ == "prep" and c.lower_ in e.needs_prep.split("|") and not _date_phrase(c)
+                                    for c in kids):
             return False
         if e.with_word and not any(c.lemma_.lower() == e.with_word for k in kids for c in (k, *k.children)):
             return False
@@ -242,7 +244,13 @@ class EventFinder:
                 args.places.append((o, p))
 
     def _inside_frame_noun(self, noun: Token) -> bool:
+        """"videos of explosions", "fears of an offensive"; and "condemned the attack by X",
+        "welcomed the talks": what a judgement is about is its topic, told elsewhere (its doer is the
+        judgement's target)."""
         head = noun.head
+        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+            judged = self._trigger(head, None)
+            return judged is not None and judged.cls in ("accuse", "support")
         return noun.dep_ == "pobj" and head.lower_ in ("of", "about") and self.lex.is_("frame_nouns", head.head.lemma_.lower())
 
     def _means_key(self, name: str) -> str | None:
@@ -693,7 +701,7 @@ class EventFinder:
             for tok in head.subtree:
                 m = ms.at(tok)
                 if m is None and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "PROPN"):
-                    ref = self._modifier_actor(tok, ms)  # "the Saudi decision"
+                    ref = self._modifier_actor(tok, ms, "military" if f.cls in VIOLENT else "government")  # "the Saudi decision"
                     if ref is not None and (ref.actor_id or ref.name) not in mine:
                         out.append(ref)
                     continue
@@ -1063,7 +1071,8 @@ class EventFinder:
     def _plover_of(self, f: Frame, ms: Mentions, punitive: Token | None) -> tuple[str, str | None]:
         """The PLOVER type and mode the trigger gives, unless its arguments say otherwise: a call for
         sanctions against X accuses X (CAMEO 113); opposing a person or state rather than a proposal
-        is disapproval (ACCUSE); troops sent as peacekeepers are aid (CAMEO 074)."""
+        is disapproval (ACCUSE); agreeing to a deal concludes it (SUPPORT, as signing one: CAMEO 057);
+        troops sent as peacekeepers are aid (CAMEO 074)."""
         plover, mode = f.entry.plover, f.entry.mode
         if punitive is not None:
             return "ACCUSE", "disapprove"
@@ -1074,6 +1083,9 @@ class EventFinder:
                 else [] if passive else children_of(verb, "dobj", "obj")  # "is opposed to X" says nothing of who
             if opposed and all(ms.at(t) is not None and ms.at(t).actor is not None for t in opposed):
                 return "ACCUSE", "disapprove"
+        if plover == "AGREE" and f.trigger.pos_ == "VERB" and any(
+                p in ("to", "on") and self.lex.is_("agreement_nouns", o.lemma_.lower()) for p, o in preps(f.trigger)):
+            return "SUPPORT", None  # "agreed to a trade deal": an agreement concluded, as signing one (CAMEO 057)
         if plover == "MOBILIZE":
             words = [t for trig in f.members for t in trig.subtree] + f.args.actors + f.args.patients
             if any(self.lex.is_("peacekeeping_words", t.lemma_.lower()) for t in words):
@@ -1395,6 +1407,21 @@ def _fold_into(first: Event, again: Event | None, toll, lex: Lexicon) -> None:
         first.fatalities = toll
     if again is not None and not first.recipients:
         first.recipients = again.recipients
+
+
+def _date_phrase(prep: Token) -> bool:
+    """"on Saturday", "in May": a preposition whose objects are all dates or times."""
+    objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
+def _object_fits(obj: Token, allowed: str) -> bool:
+    """An object constraint of the lexicon: "*" any object, else one of the "|"-separated lemmas
+    or "@LABEL", a named entity of that label ("called @PERSON": a phone call to a named person)."""
+    if allowed == "*":
+        return True
+    options = allowed.split("|")
+    return obj.lemma_.lower() in options or (obj.ent_type_ and f"@{obj.ent_type_}" in options)
 
 
 def _infinitive_modifier(verb: Token) -> bool:

@@ -8,7 +8,7 @@ event only as the subject or object of a verb like "explode" or "declare"), `plu
 `needs_crowd` ("gathered" is a protest only when people or a crowd gathered), `with_word` (a word the
 trigger's phrase must hold, child or grandchild: "found dead", "set fire to", "took to the streets").
 particle, dobj and needs_prep may list alternatives with "|" ("tie|relation"); "dobj": "*" asks for
-any object. `blocks`: the lemma under these constraints is no event ("meet a deadline", "fight the
+any object, "@PERSON" a named entity of that label as object ("called @PERSON": a phone call). `blocks`: the lemma under these constraints is no event ("meet a deadline", "fight the
 epidemic"); the most specific entry that fits decides.
 means.json: weapons and methods that pick ACLED's sub-event type. cues.json: the other lists.
 """
