@@ -227,10 +227,11 @@ def verb_args(verb: Token, trig: Trigger, lex: Lexicon) -> Args:
                      for p, x in preps(c) if p == "by"] if not passive and patients is dobj else []
         if launchers:  # "intercepted a missile fired by the Houthis": the other side is who fired it
             patients = launchers
-        elif any(p in ("at", "on", "against", "toward", "towards") and o.ent_type_ not in ("DATE", "TIME") for p, o in pp):
+        elif any(p in ("at", "on", "against", "toward", "towards") for p, _ in pp):
             patients = []  # "fired mortars at the positions of X": the weapon is not the target
-        else:  # "fired two shells at Seoul", the parse hanging the target on the weapon; a weapon is no target
-            patients = [x for o in patients for p, x in preps(o) if p in ("at", "on", "against", "toward", "towards")]
+        else:  # "fired two shells at Seoul", the parse hanging the target on the weapon
+            aimed = [x for o in patients for p, x in preps(o) if p in ("at", "on", "against", "toward", "towards")]
+            patients = aimed or patients  # "killed a suicide bomber": the means word names a person
     a.patients += patients
     if trig.cls == "attack" and not a.actors:  # "shells were fired from army positions"
         a.actors += [o for p, o in pp if p == "from" and o.lemma_.lower() in FIRING_POSTS]
