@@ -242,3 +242,12 @@ def test_pro_x_forces_are_x_s_side():
     ev = first("On Friday, pro-Houthi fighters shelled pro-Hadi positions in Harib, Marib, Yemen.",
                acled_event_type="Explosions/Remote violence")
     assert ids(ev["actors"]) == ["houthis"]
+
+
+def test_forces_of_two_countries_and_a_short_form_are_the_two_sides():
+    ev = first("On Monday, military forces of India and Pakistan exchanged fire across the Line of Control in "
+               "Kupwara district.", acled_event_type="Battles")
+    assert ids(ev["actors"]) == ["military-ind"] and ids(ev["recipients"]) == ["military-pak"]
+    ev = first("On 12 March 2021, near Kyauktaw, Rakhine State, the Myanmar military and AA fought with small arms.",
+               acled_event_type="Battles")
+    assert ids(ev["actors"]) == ["military-mmr"] and ids(ev["recipients"]) == ["arakan-army"]

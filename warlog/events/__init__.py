@@ -643,6 +643,12 @@ class EventFinder:
                         refs.append(self._country_actor(m.actor, frame))
                 elif m.actor is not None:
                     refs.append(m.actor)
+                    refs += self._sibling_forces(m, ms)
+            if direct is None and not found and tok.is_alpha and tok.text.isupper() and 2 <= len(tok) <= 4:
+                actor = self.kb.match(tok.text)  # "the army and AA clashed": a short form as a side
+                if actor is not None and actor.type in (2, 3, 4) and tok.text in actor.aliases:
+                    span = (ms.offset + tok.idx, ms.offset + tok.idx + len(tok))
+                    refs.append(ActorRef(tok.text, actor.id, actor.name, actor.type, actor.country, span))
         out, seen = [], set()
         for r in refs:
             key = r.actor_id or r.name
@@ -885,6 +891,23 @@ class EventFinder:
         if ref.actor_id is None and (ref.canonical or "").startswith("Unidentified Armed Group"):
             return replace(ref, canonical=ref.canonical.replace("Unidentified Armed Group", "Unidentified Gang", 1))
         return ref
+
+    def _sibling_forces(self, m: Mention, ms: Mentions) -> list[ActorRef]:
+        """"Military forces of India and Pakistan": the same force of each country joined to the one
+        the name ends with."""
+        actor = self.kb.get(m.actor.actor_id) if m.actor.actor_id else None
+        if actor is None or not actor.generated or not actor.country:
+            return []
+        kind = actor.id.rsplit("-", 1)[0]
+        out = []
+        for conj in ms.doc[m.end - 1].conjuncts:
+            other = ms.at(conj)
+            country = other.actor.country if other is not None and other.kind == "place" and other.actor else None
+            force = self.kb.state_force(country, kind) if country and country != actor.country else None
+            if force is not None and conj.i >= m.end:
+                span = (other.char_start, other.char_end)
+                out.append(ActorRef(other.text, force.id, force.name, force.type, force.country, span))
+        return out
 
     def _is_force(self, ref: ActorRef) -> bool:
         """A state's armed or police force (not its government), named or typed by a head noun."""
@@ -1237,7 +1260,7 @@ class EventFinder:
             recipients = civilians + [r for r in recipients if r.type != 7]
         if subtype in ("Looting/property destruction", "Arrests") and not recipients and actors:
             recipients = [unnamed(7, "Civilians", "civilians")]  # whose property, who was arrested
-        if etype == "Battles" and len(actors) > 1 and not recipients:
+        if etype == "Battles" and len(actors) > 1 and not any(r.actor_id or r.type for r in recipients):
             actors, recipients = actors[:1], actors[1:]  # "the NPA and the army exchanged fire": two sides
         if etype == "Battles" and not actors and not recipients:  # "a shoot-out took place in X": two unknown sides
             actors = [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
