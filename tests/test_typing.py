@@ -95,6 +95,7 @@ def test_rules_give_the_acled_type_a_coder_would(text, expected):
     ("A clash broke out between police and street vendors at the central bus station in Lusaka on Monday.",
      ("Riots", "Mob violence")),
     ("Migrants clashed with border guards at a crossing near Lesbos on Saturday.", ("Riots", "Mob violence")),
+    ("Israeli troops and Palestinian gunmen exchanged fire in Jenin on Monday.", ("Battles", "Armed clash")),
     # men who open fire are gunmen, not a mob
     ("Two men opened fire on a grocery store in Culiacan on Friday, wounding the owner.",
      ("Violence against civilians", "Attack")),

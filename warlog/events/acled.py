@@ -44,7 +44,7 @@ class Cues:
     ranks: bool = False  # its objects are named by a rank or post of armed service: "a lieutenant", "a policewoman"
     at_place: bool = False  # fire aimed at a place, not at a side: "fired mortars and machine guns at residential areas"
     people_side: bool = False  # a side is people by a plain or national noun: "shopkeepers", "Palestinians", "migrants"
-    gunfire: bool = False  # guns were used: "opened fire", "shot", "a rifle"
+    gunfire: bool = False  # guns were used: "opened fire", "shot", "a rifle" (not "fired workers")
     restriction: bool = False  # the event is a curfew, lockdown or ban on movement: "extended the curfew"
 
 
@@ -102,7 +102,7 @@ def cues_of(sent: Span, trigger: Token, means: frozenset, actor_toks: list[Token
                    and (t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in words["place_targets"])
                    for t in sent if t.i in own)
     people_side = any(people(t) or t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in (*actor_toks, *patient_toks))
-    gunfire = "firearms" in means or bool(verbs & {"shoot", "fire"}) or " open fire " in f" {text} "
+    gunfire = "firearms" in means or "shoot" in verbs or " open fire " in f" {text} "
     return Cues(means, intervention, violence, lethal, trigger.tag_ == "NNS", crowd, people_hit, mutual, military, off,
                 ranks, at_place, people_side, gunfire,
                 any(t.lemma_.lower() in words["restriction_words"] for t in (trigger, *trigger.children)))
@@ -176,7 +176,7 @@ def classify(cls: str, means: str | None, actor_types: list[int | None], patient
         return "Riots", "Mob violence"  # "two groups of villagers clashed"
     sides = actors | patients
     if cls == "fight" and sides & {STATE, 8} and not sides & {2, 3, 4} and (7 in sides or cues.people_side) \
-            and not cues.lethal:
+            and not (cues.lethal or cues.mutual or cues.gunfire):
         # police or troops in a scuffle with shopkeepers, migrants or a crowd: ACLED's riot, not a battle
         return "Riots", "Violent demonstration" if protest else "Mob violence"
     if cls == "fight" and actors & ARMED and patients == {7}:
