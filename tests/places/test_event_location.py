@@ -96,3 +96,9 @@ def test_a_town_abroad_that_nothing_else_backs_is_a_namesake():
 def test_a_road_named_for_a_town_is_not_in_it():
     loc = _located("Farmers blocked the Damascus road in Homs on Friday.", "blocked")
     assert _near(loc, HOMS) and loc["geo_precision"] == 1
+
+
+def test_a_town_naming_the_offensive_is_its_place_and_a_clause_after_a_comma_no_container():
+    text = "Barely a week into the Tal Afar offensive, Washington is already planning for Sinjar."
+    loc = _located(text, "offensive")
+    assert _near(loc, TAL_AFAR)

@@ -1134,7 +1134,9 @@ class EventFinder:
             if resolved is None:
                 continue
             dist = min(abs(m.start - i) for i in trig_ids)
-            strength -= location.modifier_weight(m, ms.doc, resolved.place.feature)
+            if why == "actor" and location.scene_of_event_noun(m, ms.doc, resolved.place.feature, trig_ids):
+                why = "names the event"
+            strength -= location.modifier_weight(m, ms.doc, resolved.place.feature, trig_ids)
             cands.append(location.Candidate(m, resolved, strength, why, dist))
         main = ctx.countries[0] if ctx.countries else None
         known = [r.place for r in ctx.places if r is not None]

@@ -7,7 +7,7 @@ event); `pick` chooses among them:
 - a place that is the doer ("Russia and Turkey patrolled ...", "a union of Punjab staged ...")
   or where someone comes from ("an individual from Afrin") is the actor's home, not where the
   event was, and a town a road is named for ("on Murree road") is not on it: these count only
-  when nothing else is named;
+  when nothing else is named; a town naming the event noun ("the Mosul offensive") is its scene;
 - a name that is only a common noun ("the North Zone") is no place;
 - a neighbourhood ("Primavera neighborhood", "Colonia Centenario", "Barangay Lawa") is kept
   only when it lies in a town the text names: such small names mostly resolve to a namesake
@@ -17,6 +17,8 @@ event); `pick` chooses among them:
 - a place written with its container ("Volta Redonda, Rio de Janeiro", "Tieba (Bankass, Mopti)",
   "Kharistan village of Muqur district") is chosen over the container when its resolution lies
   inside it; when it does not (a namesake abroad or in another province), the container is the place;
+  after a comma or a parenthesis only place words may stand between the two ("X district, Y"),
+  so "the Mosul offensive, Washington ..." writes no container;
 - a country or province chosen by the parse gives way to a finer place of the same sentence
   inside it ("protested in Santa Rosa ... the isolation in Argentina").
 """
@@ -125,6 +127,8 @@ def written_inside(a: Mention, b: Mention, doc: Doc, starts: set[int]) -> bool:
     if not words or not all(w in CONTAINER_GAP or t.like_num or t.is_lower and t.pos_ in ("NOUN", "ADJ")
                             for w, t in zip(words, gap)):
         return False
+    if any(w in (",", "(", "[") for w in words) and not all(w in CONTAINER_GAP or t.like_num for w, t in zip(words, gap)):
+        return False  # "the Mosul offensive, Washington ...": a noun of its own ends the place's phrase
     if words == [","]:
         after = [t.lower_ for t in doc[b.end:b.end + 2]]
         if after[:1] in (["and"], ["or"]) or after[:1] == [","] and any(i in starts for i in range(b.end + 1, b.end + 3)):
@@ -155,14 +159,23 @@ def names_a_route(m: Mention, doc: Doc) -> bool:
     return i < len(doc) and doc[i].lower_ in ROUTES
 
 
-def modifier_weight(m: Mention, doc: Doc, feature: str) -> float:
+def modifier_weight(m: Mention, doc: Doc, feature: str, event_words: set[int] = frozenset()) -> float:
     """What a toponym that only modifies a noun loses: "the Gaza border fence", "the US dollar"
     (a country says whose, not where), "the Sidon-Beirut highway" (a road is named for where it
-    leads). "Syria's Afrin region" keeps its weight: the noun is a place."""
+    leads). "Syria's Afrin region" keeps its weight: the noun is a place; so does "the Mosul
+    offensive": the noun is the event (`event_words`, token indices of its trigger words)."""
     root = doc[m.start:m.end].root
-    if root.dep_ not in ("compound", "amod", "poss") or root.head.lower_ in PLACE_HEADS:
+    if root.dep_ not in ("compound", "amod", "poss") or root.head.lower_ in PLACE_HEADS or root.head.i in event_words:
         return 0.0
     return 0.5 + 0.5 * (feature == "country") + 0.5 * names_a_route(m, doc)
+
+
+def scene_of_event_noun(m: Mention, doc: Doc, feature: str, event_words: set[int]) -> bool:
+    """"the Mosul offensive", "the Kabul bombing": a town naming the event noun it modifies is
+    where the event was, even when the parse offers it as the doer (a country there is the doer:
+    "the Turkish offensive")."""
+    root = doc[m.start:m.end].root
+    return feature in POPULATED and root.dep_ == "compound" and root.head.i in event_words
 
 
 def pick(cands: list[Candidate], doc: Doc, country: str | None = None, places: list = ()) -> tuple[Candidate, bool] | None:
