@@ -7,7 +7,11 @@ base can resolve, and from head nouns the knowledge base types ("militants", "pr
 """
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -103,9 +107,63 @@ def add_place(ms: Mentions, ent: Span, span: tuple[int, int], toponyms: list, la
                    actor=actor, label=label))
 
 
+@lru_cache(maxsize=1)
+def _compound_rules() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
+    path = Path(__file__).resolve().parent / "data" / "places" / "compounds.json"
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    spaced, glued = "|".join(data["spaced"]), "|".join(data["glued"])
+    word = r"[A-Z][a-z'\u2019]+"
+    link = rf"(?:-(?:{glued})-| (?:{spaced})[ -]|[ -])"
+    phrase = re.compile(rf"(?<![\w-]){word}(?:{link}{word})+(?![\w-])")
+    return phrase, frozenset(data["spaced"]) | frozenset(data["glued"]), frozenset(data["heads"])
+
+
+def join_compounds(doc: Doc, gazetteer) -> None:
+    """One entity for a place name of several words that the matcher and NER cut into pieces
+    ("Ras al Ain" into Ras and Ain, "Pul-e-Charkhi" into Pul): a run of capitalised words bound
+    by an article or link word, or opened by a typical first word (Abu, Tal, Ras), that covers
+    a place entity. The longest start of the run the gazetteer knows wins; a run it does not
+    know stays one unknown name rather than pieces resolved to namesakes far away."""
+    phrase, links, heads = _compound_rules()
+    ents = list(doc.ents)
+    if not ents:
+        return
+    changed = False
+    for m in phrase.finditer(doc.text):
+        words = re.split(r"[ -]", m.group())
+        if not (heads & {words[0]} or links & set(words[1:-1])):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is None or len(span) < 2:
+            continue
+        inside = [e for e in ents if e.start < span.end and span.start < e.end]
+        if not any(e.kb_id_.startswith("place:") or not e.kb_id_ and e.label_ in PLACE_LABELS for e in inside):
+            continue
+        if any(e.start < span.start or e.end > span.end or e.kb_id_.startswith("actor:") and e.label_ != "NORP"
+               for e in inside) or (len(inside) == 1 and len(inside[0]) == len(span)):
+            continue  # an actor's name ("Abu Bakr al-Baghdadi"), or already one entity
+        # the longest start of the run the gazetteer knows ("Ras al Ain" of "Ras al Ain Thursday")
+        best, kb_id = span, ""
+        for end in range(span.end, span.start + 1, -1):
+            if not doc[end - 1].is_title or sum(t.is_title for t in doc[span.start:end]) < 2:
+                continue
+            known = [x for x in gazetteer.matches(doc[span.start:end].text) if x.kind <= 3]
+            if known:
+                best, kb_id = doc[span.start:end], f"place:{known[0].place.place_id}"
+                break
+        ents = [e for e in ents if not (e.start < best.end and best.start < e.end)]
+        ents.append(Span(doc, best.start, best.end, label="GPE", kb_id=kb_id))
+        changed = True
+    if changed:
+        doc.set_ents(sorted(ents, key=lambda e: e.start), default="unmodified")
+
+
 def find_mentions(doc: Doc, offset: int, kb, toponyms: list, published=None, gazetteer=None) -> Mentions:
     """Collect the mentions of one paragraph. New toponyms are appended to `toponyms`
     (document-wide, so that they can be resolved together)."""
+    if gazetteer is not None:
+        join_compounds(doc, gazetteer)
     ms = Mentions(doc, offset)
     for ent in doc.ents:
         span = (offset + ent.start_char, offset + ent.end_char)

@@ -19,7 +19,7 @@ from . import dates, genre
 from .about import __version__
 from .actors import KnowledgeBase
 from .events import DocContext, EventFinder, classify
-from .mentions import Mentions, find_mentions
+from .mentions import PLACE_HINTS, Mentions, find_mentions
 from .nlp import load as load_nlp
 from .nlp import straighten
 from .places import Context, Gazetteer, Toponym, normalise
@@ -34,6 +34,9 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}(?:,? \d{4})?|,\s*\d{1,2} [A-Z][a-z]+(?: \d{4})?)?\s*"
     r"(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014]+\s*")
 CONTAINER_HINTS = {"province", "governorate", "region", "district", "countryside"}
+# What a name after "X, " must be able to mean to hold X: its likeliest readings are searched.
+UNIT_FEATURES = {"country", "admin1", "admin2", "region", "city"}
+UNIT_READINGS = 5
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -165,17 +168,59 @@ class Extractor:
                 holders = [m for m in in_sent if m.hint in CONTAINER_HINTS]
                 for m in in_sent:
                     for h in holders:
-                        if h is not m and m.toponym is not None:
+                        if h is m or m.toponym is None or self._is_country(m.text):
+                            continue
+                        if self._possessive_of(ms.doc, m, h):
+                            # "Aleppo's Azaz district": the possessor holds the district
+                            container.setdefault(h.toponym, m.toponym)
+                        else:
                             container.setdefault(m.toponym, h.toponym)
-                for a, b in zip(in_sent, in_sent[1:]):
-                    # "Raqqa, Syria": a comma and nothing else between them
-                    between = ms.doc[a.end:b.start]
-                    if len(between) == 1 and between[0].text == ",":
-                        container.setdefault(a.toponym, b.toponym)
+                for k, (a, b) in enumerate(zip(in_sent, in_sent[1:])):
+                    # "Raqqa, Syria", "Hays (Hudaydah)": a comma or bracket between them, a bigger unit after
+                    # it, and no list ("Raqqa, Hasakah, Deir Ezzor") nor a country before it
+                    # ("in Russia, U.S. officials said")
+                    if not self._comma_between(ms.doc, a, b) or self._is_country(a.text) \
+                            or not self._unit_like(b.text):
+                        continue
+                    if k + 2 < len(in_sent) and self._list_after(ms.doc, b, in_sent[k + 2]):
+                        continue
+                    if k > 0 and self._comma_between(ms.doc, in_sent[k - 1], a):
+                        continue
+                    container.setdefault(a.toponym, b.toponym)
         own = {c: frozenset(texts) for c, texts in named_by.items() if texts is not None and len(texts) == 1}
         guessed = {c: frozenset(texts) for c, texts in named_by.items() if c not in named and texts}
         return Context(countries=[c for c, _ in counts.most_common()], container=container, own=own,
                        guessed=guessed)
+
+
+    def _is_country(self, text: str) -> bool:
+        return self.gazetteer.country(text) is not None
+
+    def _unit_like(self, text: str) -> bool:
+        """Can the name hold other places: a country, province or district, or a city (which
+        holds its neighbourhoods) among its likely readings."""
+        return self._is_country(text) or any(
+            m.place.feature in UNIT_FEATURES for m in self.gazetteer.matches(text)[:UNIT_READINGS])
+
+    @staticmethod
+    def _comma_between(doc, a, b) -> bool:
+        """'A, B' or 'A (B', also after a hint word ('Qandala town (Bari'): the ways a report
+        puts a place's province or country after it."""
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if len(between) == 2 and between[0] in PLACE_HINTS:
+            between = between[1:]
+        return between in ([","], ["("])
+
+    @staticmethod
+    def _list_after(doc, b, c) -> bool:
+        """'B, C' or 'B and C' after 'A, B': the three are a list, not a chain of containers."""
+        between = [t.lower_ for t in doc[b.end:c.start]]
+        return between in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
+
+    @staticmethod
+    def _possessive_of(doc, m, h) -> bool:
+        between = doc[m.end:h.start]
+        return len(between) == 1 and between[0].tag_ == "POS"
 
 
 def default_extractor(actor_files: tuple = ()) -> Extractor:

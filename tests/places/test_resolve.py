@@ -321,3 +321,11 @@ def test_a_district_hint_on_a_town_gives_precision_2(gazetteer):
     tops = toponyms_in(text, [("Azaz", "district")])
     res = gazetteer.resolve(tops, Context(countries=["SYR"]))[0]
     assert res.place.populated and res.precision == 2
+
+
+def test_a_guessed_spelling_with_the_hint_yields_to_the_name_itself():
+    # 'Nassriya city' shares its consonants with Cairo's Nasr City; 'Nassriya' is a real name
+    import warlog
+
+    rows = {r["text"]: r for r in warlog.geoparse("Hundreds of protesters gathered in Nassriya city on Sunday.")}
+    assert rows["Nassriya"]["country"] == "IRQ"

@@ -161,6 +161,10 @@ class _Item:
                 pid = m.place.place_id
                 if pid not in best or m.prior + penalty > best[pid][0].prior + best[pid][2]:
                     best[pid] = (m, why, penalty)
+        if any(not m.skeleton for m, _, _ in best.values()):
+            # a guessed spelling of one variant ('Nassriya city' ~ 'Nasr City') yields to
+            # a real name of another ('Nassriya')
+            best = {pid: mw for pid, mw in best.items() if not mw[0].skeleton}
         ranked = sorted(best.values(), key=lambda mw: -(mw[0].prior + mw[2]))
         self.matches = ranked[:sc.MAX_CANDIDATES]
         self.direction = self.direction and not whole_matched
@@ -400,6 +404,11 @@ def _score(it: _Item, countries: list[str], container: Place | None, others: lis
             if held is not None:
                 parts.append((sc.CONTAINS, f"holds {held.name} {sc.CONTAINS:+.1f}"))
                 break
+        else:
+            if contents and p.populated:
+                # a town said to hold places none of whose readings lie near it: the name
+                # likelier means its province ("Hays (Al Hudaydah)")
+                parts.append((-sc.CONTAINS, f"holds none of its places {-sc.CONTAINS:+.1f}"))
         if others and p.feature != "country":
             # a province or district is as near as can be to the places inside it
             near = next((o for o in others if p.feature in ("admin1", "admin2") and _inside(o, p)), None)
