@@ -332,3 +332,11 @@ def test_train_then_extract_with_the_model(tmp_path):
     (ev,) = Extractor(model=str(out)).extract(doc)
     assert ev.acled_sub_event_type == "Peaceful protest"
     assert ev.evidence["acled_event_type"].startswith("model mine.jsonl")
+
+
+def test_a_siege_that_lasted_months_is_one_event_but_shelling_for_years_is_a_pattern():
+    triggers = [e["trigger"]["text"] for e in events_of("Rebels besieged the town of Kafr Nabudah for months "
+                                                       "before the army retook it in May.")]
+    assert "besieged" in triggers
+    triggers = [e["trigger"]["text"] for e in events_of("The rebels have shelled the capital for years.")]
+    assert "shelled" not in triggers

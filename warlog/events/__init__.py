@@ -47,6 +47,8 @@ CLAIM_VERBS = {"claim", "accept", "bear", "take", "assume", "admit"}
 BACK_WORDS = ("the", "this", "that", "these", "those", "ensuing", "same", "both", "all")
 SERIES_WORDS = ("one", "first", "second", "third", "last", "latest", "part")  # "this was one of five attacks"
 RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+# Classes of events that last: "besieged the city for months" is one siege, not a pattern.
+DURATIVE = {"blockade"}
 # Verbal events whose complement is what they are about ("refused to lift", "agreed to release").
 COMPLEMENT_HOSTS = {"agree", "request", "reject", "threaten", "accuse", "support"}
 # PLOVER types a promise turns into AGREE, and a refusal into REJECT (modality decides).
@@ -836,7 +838,7 @@ class EventFinder:
                     return True
                 if c.dep_ == "npadvmod" and any(t.lower_ == "every" for t in c.subtree):
                     return True  # "every morning", "every week"
-                if c.dep_ == "prep" and c.lower_ in ("for", "over", "in"):
+                if c.dep_ == "prep" and c.lower_ in ("for", "over", "in") and f.cls not in DURATIVE:
                     phrase = " ".join(t.lower_ for t in c.subtree)
                     # "for the past few years" (its object the time noun), not "for not paying wages for months"
                     nouns = {o.lower_ for o in c.children if o.dep_ == "pobj"}
