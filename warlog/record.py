@@ -85,6 +85,11 @@ class ActorRef:
     country: str | None = None  # ISO3
     span: tuple[int, int] | None = None
 
+    @classmethod
+    def of(cls, actor, text: str | None = None, span: tuple[int, int] | None = None) -> ActorRef:
+        """A reference to a knowledge-base actor, as written (`text`, by default its name)."""
+        return cls(actor.name if text is None else text, actor.id, actor.name, actor.type, actor.country, span)
+
 
 @dataclass
 class Location:

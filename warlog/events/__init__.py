@@ -648,7 +648,7 @@ class EventFinder:
                 actor = self.kb.match(tok.text)  # "the army and AA clashed": a short form as a side
                 if actor is not None and actor.type in (2, 3, 4) and tok.text in actor.aliases:
                     span = (ms.offset + tok.idx, ms.offset + tok.idx + len(tok))
-                    refs.append(ActorRef(tok.text, actor.id, actor.name, actor.type, actor.country, span))
+                    refs.append(ActorRef.of(actor, tok.text, span))
         out, seen = [], set()
         for r in refs:
             key = r.actor_id or r.name
@@ -782,14 +782,14 @@ class EventFinder:
         if country:
             force = self.kb.state_force(country, kind)
             if force is not None:
-                return ActorRef(tok.text, force.id, force.name, force.type, force.country, span)
+                return ActorRef.of(force, tok.text, span)
         typed = self.kb.head_noun_info(tok.lemma_.lower())
         if typed is not None:
             return ActorRef(tok.text, None, typed.name, typed.type, None, span)
         if tok.text.isupper() and tok.is_alpha and tok.dep_ == "compound":  # "an IS attack": a match-only short form
             actor = self.kb.match(tok.text)
             if actor is not None and actor.type in (2, 3, 4) and tok.text in actor.aliases:
-                return ActorRef(tok.text, actor.id, actor.name, actor.type, actor.country, span)
+                return ActorRef.of(actor, tok.text, span)
         return None
 
     def _antecedent(self, pron: Token, ms: Mentions) -> ActorRef | None:
@@ -882,7 +882,7 @@ class EventFinder:
             force = self.kb.state_force(country, kind) if country and country != actor.country else None
             if force is not None and conj.i >= m.end:
                 span = (other.char_start, other.char_end)
-                out.append(ActorRef(other.text, force.id, force.name, force.type, force.country, span))
+                out.append(ActorRef.of(force, other.text, span))
         return out
 
     def _country_actor(self, ref: ActorRef, frame: Frame) -> ActorRef:
@@ -890,7 +890,7 @@ class EventFinder:
         if frame.cls in VIOLENT and ref.country and ref.type == 1:
             force = self.kb.state_force(ref.country, "military")
             if force is not None:
-                return ActorRef(ref.name, force.id, force.name, force.type, force.country, ref.span)
+                return ActorRef.of(force, ref.name, ref.span)
         return ref
 
     def _event(self, f: Frame, sent: Span, ms: Mentions, ctx: DocContext,

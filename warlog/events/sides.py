@@ -68,8 +68,9 @@ class Sides:
         """Unnamed actors get the event's country (else the document's) and ACLED's naming:
         "police" in Diyarbakir are Police Forces of Turkey, "civilians" in Douma are Civilians
         (Syria); in a protest the people taking part (not those they attack) are Protesters, in
-        a riot, an attack or a fight civilians who act are Rioters (ACLED's mob violence). A transnational group acting in a country where it has a branch is
-        that branch: the Islamic State in Egypt is its Sinai Province."""
+        a riot, an attack or a fight civilians who act are Rioters (ACLED's mob violence). A
+        transnational group acting in a country where it has a branch is that branch: the Islamic
+        State in Egypt is its Sinai Province."""
         here = self.actor_country(location, ctx)
         out = []
         for r in refs:
@@ -159,14 +160,13 @@ class Sides:
             sides = self.kb.front_side(country, text, ctx.published) if text else None
             if sides is not None:  # "explosions were heard near Horlivka": fired from across the line
                 holder, other = (self.kb.get(aid) for aid in sides)
-                actors = [ActorRef(other.name, other.id, other.name, other.type, other.country, None)]
-                recipients = [ActorRef(holder.name, holder.id, holder.name, holder.type, holder.country, None)] \
-                    if etype == "Battles" else []
+                actors = [ActorRef.of(other)]
+                recipients = [ActorRef.of(holder)] if etype == "Battles" else []
             elif etype == "Battles" and not actors and not recipients and self.kb.front_sides(country, ctx.published):
                 # fire in both directions somewhere on the front: its two sides (which fired first is unknown)
                 first, second = (self.kb.get(aid) for aid in self.kb.front_sides(country, ctx.published))
-                actors = [ActorRef(first.name, first.id, first.name, first.type, first.country, None)]
-                recipients = [ActorRef(second.name, second.id, second.name, second.type, second.country, None)]
+                actors = [ActorRef.of(first)]
+                recipients = [ActorRef.of(second)]
         if etype == "Violence against civilians":
             # the victims of violence against civilians are civilians, whatever the words for them
             civilians = [r for r in recipients if r.type == 7] or [unnamed(7, "Civilians", "civilians")]
@@ -183,8 +183,7 @@ class Sides:
         elif etype == "Battles" and not recipients:  # a battle has another side: across the front, else unknown
             sides = self.kb.front_sides(country, ctx.published) or ()
             other = [self.kb.get(aid) for aid in sides if aid != actors[0].actor_id] if actors[0].actor_id in sides else []
-            recipients = [ActorRef(other[0].name, other[0].id, other[0].name, other[0].type, other[0].country, None)] \
-                if other else [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
+            recipients = [ActorRef.of(other[0])] if other else [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
         if etype in ("Violence against civilians", "Explosions/Remote violence") and not actors and recipients:
             actors = [unnamed(3, "Unidentified Armed Group", "unidentified armed group")]
             recipients = [r for r in recipients if r.canonical != actors[0].canonical]
@@ -198,7 +197,7 @@ class Sides:
             police = self.kb.state_force(country, "police") if country else None
             if not others and subtype == "Protest with intervention" and police is not None:
                 # no one named as intervening: the police, as nearly always
-                others = [ActorRef("police", police.id, police.name, police.type, police.country, None)]
+                others = [ActorRef.of(police, "police")]
         else:
             others = forces + [r for r in recipients if r.type not in (1, 5, 6, 8)]
             if not others and subtype == "Mob violence":  # a mob attacks people; two crowds that clash are both rioters
