@@ -675,12 +675,11 @@ class KnowledgeBase:
         runs past on `on` (fronts.jsonl): fire of unknown origin that lands on a side's ground
         came from the other side. Without a country every front is tried: the place names one.
         None when no front knows a place of the text."""
-        if self._fronts is None:
-            self._fronts = self._load_fronts(FRONTS_FILE)
-        for front_country, start, end, held, pattern in self._fronts:
+        text = normalise(text)
+        for front_country, start, end, held, pattern in self._front_lines():
             if country is not None and front_country != country or not _within(on, start, end):
                 continue
-            found = pattern.search(normalise(text))
+            found = pattern.search(text)
             if found:
                 holder = held[found[1]]
                 return holder, next(side for side in set(held.values()) if side != holder)
@@ -688,13 +687,17 @@ class KnowledgeBase:
 
     def front_sides(self, country: str | None, on: datetime.date | None = None) -> tuple[str, str] | None:
         """The two sides of the front line that runs through `country` (ISO3) on `on`, if one does."""
-        if self._fronts is None:
-            self._fronts = self._load_fronts(FRONTS_FILE)
-        for front_country, start, end, held, _pattern in self._fronts:
+        for front_country, start, end, held, _pattern in self._front_lines():
             if front_country == country and _within(on, start, end):
                 first, second = dict.fromkeys(held.values())
                 return first, second
         return None
+
+    def _front_lines(self) -> list:
+        """fronts.jsonl, read when a front is first asked about (most runs never do)."""
+        if self._fronts is None:
+            self._fronts = self._load_fronts(FRONTS_FILE)
+        return self._fronts
 
     def _load_fronts(self, path: Path) -> list:
         fronts = []

@@ -192,7 +192,6 @@ class Extractor:
         return Context(countries=[c for c, _ in counts.most_common()], container=container, own=own,
                        guessed=guessed)
 
-
     def _is_country(self, text: str) -> bool:
         return self.gazetteer.country(text) is not None
 
